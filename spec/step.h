@@ -1,0 +1,73 @@
+// Step markers: how the code names the spec text it transcribes (DESIGN.md §2).
+//
+//   // ECMA-262 §10.1.5.1 OrdinaryGetOwnProperty ( O, P )
+//   Completion<...> OrdinaryGetOwnProperty(Object& O, const PropertyKey& P)
+//   {
+//       SPEC_ALGORITHM("sec-ordinarygetownproperty");   // the clause id in spec.html
+//       STEP("1");  if (!O.has_own(P)) return std::nullopt;
+//       STEP("2");  ...
+//   }
+//
+// `lockstep spec check` reads these markers from the source text and compares
+// them with the steps of the clause; at run time STEP records (algorithm, step)
+// only when recording is switched on (trace, coverage), at the cost of one
+// predictable branch otherwise. Wasm code marks SpecTec rule names with RULE.
+//
+// How `lockstep spec check` reads the markers (spec/markers.h, spec/check.h):
+// - SPEC_ALGORITHM("sec-foo") names the clause's first algorithm (emu-alg);
+//   "sec-foo#2" its second, and so on, in document order: the productions of
+//   a syntax-directed operation, or the steps after a built-in's table
+//   (`lockstep spec show sec-foo` lists them with their numbers). JS-API
+//   algorithms are named by their anchor ("run-a-promising-function").
+// - Its STEP markers are those up to the closing brace of the block that
+//   holds the SPEC_ALGORITHM. Steps of an abstract closure are ordinary
+//   substeps ("3.a") and may sit in a lambda inside that block. A lambda
+//   that transcribes a different clause declares its own SPEC_ALGORITHM; the
+//   outer algorithm's markers resume after it, as C++ name lookup does.
+// - Labels are written as the spec renders them ("1.b.iii.2"). "3-7" marks
+//   sibling steps 3 to 7 and all their substeps at once (one C++ expression
+//   doing several steps); an Annex B algorithm that replaces a step carries
+//   on that step's numbering.
+// - Every step of the algorithm must be marked, in the spec's order; a label
+//   may be marked more than once (several paths through the same step).
+// - RULE takes a SpecTec rule ("Step_pure/select-true"), relation or
+//   definition ("$default_"); each string literal in its argument counts.
+#pragma once
+
+namespace lockstep::spec {
+
+// True while a trace or coverage run wants steps recorded.
+extern bool g_recording;
+
+// Called for each executed step while g_recording is on.
+void record_step(const char* algorithm, const char* step);
+
+}  // namespace lockstep::spec
+
+#define SPEC_ALGORITHM(clause_id) \
+    [[maybe_unused]] static constexpr const char* spec_algorithm_id_ = clause_id
+
+#define STEP(label)                                                          \
+    do {                                                                     \
+        if (::lockstep::spec::g_recording) [[unlikely]]                      \
+            ::lockstep::spec::record_step(spec_algorithm_id_, label);        \
+    } while (0)
+
+// Wasm: the SpecTec rule (or def) an instruction handler implements.
+#define RULE(rule_name)                                                      \
+    do {                                                                     \
+        if (::lockstep::spec::g_recording) [[unlikely]]                      \
+            ::lockstep::spec::record_step("wasm", rule_name);                \
+    } while (0)
+
+// A spec assertion: on in every build. Failing one is a bug in lockstep or
+// in the spec; it reports where and aborts the current agent's process.
+#define SPEC_ASSERT(cond)                                                    \
+    do {                                                                     \
+        if (!(cond)) [[unlikely]]                                            \
+            ::lockstep::spec::assertion_failed(#cond, __FILE__, __LINE__);   \
+    } while (0)
+
+namespace lockstep::spec {
+[[noreturn]] void assertion_failed(const char* condition, const char* file, int line);
+}

@@ -1,0 +1,12 @@
+// The `lockstep` subcommands. Each takes the arguments after its name and
+// returns the process exit status. Add a command here and in tools/main.cpp.
+#pragma once
+
+namespace lockstep::tools {
+
+int parse_command(int argc, char** argv);     // tools/parse_command.cpp
+int test262_command(int argc, char** argv);   // tools/test262_command.cpp
+int spec_command(int argc, char** argv);      // tools/spec_command.cpp
+int wast_command(int argc, char** argv);      // tools/wast_command.cpp
+
+}  // namespace lockstep::tools

@@ -1,0 +1,43 @@
+// lockstep: one binary, one subcommand per tool (DESIGN.md §7).
+#include "tools/commands.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+struct Command {
+    const char* name;
+    int (*run)(int, char**);
+    const char* usage;
+};
+
+const Command kCommands[] = {
+    {"parse", lockstep::tools::parse_command,
+     "parse [--module] [--strict] [--ast] FILE...   parse; report SyntaxErrors with line:column"},
+    {"test262", lockstep::tools::test262_command,
+     "test262 [--test262 DIR] [-j N] [--parse-only] [--json FILE] [--expectations FILE] PATH..."},
+    {"spec", lockstep::tools::spec_command,
+     "spec check|coverage|show ...               the spec index: drift and step coverage"},
+    {"wast", lockstep::tools::wast_command,
+     "wast FILE|DIR...                            run WebAssembly .wast scripts"},
+};
+
+int usage(FILE* out)
+{
+    std::fprintf(out, "usage: lockstep COMMAND [ARGS]\n\ncommands:\n");
+    for (const Command& c : kCommands) std::fprintf(out, "  %s\n", c.usage);
+    return out == stderr ? 2 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) return usage(stderr);
+    if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) return usage(stdout);
+    for (const Command& c : kCommands)
+        if (!std::strcmp(argv[1], c.name)) return c.run(argc - 2, argv + 2);
+    std::fprintf(stderr, "lockstep: unknown command '%s'\n", argv[1]);
+    return usage(stderr);
+}

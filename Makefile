@@ -9,7 +9,9 @@ TEST262    ?= ../shared/test262
 WASM_TESTS ?= ../shared/wasm
 SPEC       ?= ../shared/spec
 JOBS       ?= $(shell nproc)
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS  += -j$(JOBS)
+endif
 
 # Every top-level source folder becomes one static library build/lib/lib<folder>.a
 # holding every .cpp below it. LIB_DEPS_<folder> names what it links against.

@@ -18,5 +18,5 @@ node -e '
   const a = require(process.argv[1]), l = require(process.argv[2]);
   console.log(`| parser | MB/s | files | MB | rejected |\n| --- | --- | --- | --- | --- |`);
   for (const r of [l, a]) console.log(`| ${r.parser} | ${r.mb_per_s.toFixed(1)} | ${r.files} | ${r.megabytes.toFixed(1)} | ${r.rejected} |`);
-  console.log(`lockstep / acorn: ${(l.mb_per_s / a.mb_per_s).toFixed(2)}x`);
+  console.log(`\nlockstep / acorn: ${(l.mb_per_s / a.mb_per_s).toFixed(2)}x`);
 ' "$out/parse-acorn.json" "$out/parse-lockstep.json" | tee "$out/parse-table.md"

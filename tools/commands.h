@@ -8,5 +8,6 @@ int parse_command(int argc, char** argv);     // tools/parse_command.cpp
 int test262_command(int argc, char** argv);   // tools/test262_command.cpp
 int spec_command(int argc, char** argv);      // tools/spec_command.cpp
 int wast_command(int argc, char** argv);      // tools/wast_command.cpp
+int run_command(int argc, char** argv);       // tools/run_command.cpp
 
 }  // namespace lockstep::tools

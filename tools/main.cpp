@@ -13,6 +13,8 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"run", lockstep::tools::run_command,
+     "run FILE.js                                 run a script (print / console.log write a line)"},
     {"parse", lockstep::tools::parse_command,
      "parse [--module] [--strict] [--ast] FILE...   parse; report SyntaxErrors with line:column"},
     {"test262", lockstep::tools::test262_command,

@@ -1,0 +1,433 @@
+// ECMA-262 §13.3 Left-Hand-Side Expressions: property accessors, `new`,
+// calls, `super`, argument lists, optional chains, tagged templates.
+#include "abstract_ops/object_operations.h"
+#include "abstract_ops/private_elements.h"
+#include "abstract_ops/testing_and_comparison.h"
+#include "abstract_ops/type_conversion.h"
+#include "algorithms/productions.h"
+#include "runtime/array_object.h"
+#include "runtime/error.h"
+#include "runtime/realm.h"
+#include "runtime/string.h"
+
+namespace lockstep {
+
+using namespace syntax;
+
+namespace {
+
+// §13.3.3 EvaluatePropertyAccessWithExpressionKey ( baseValue, expression, strict )
+ThrowCompletionOr<ReferenceRecord> EvaluatePropertyAccessWithExpressionKey(Evaluator& e, Value baseValue,
+                                                                           const Node& expression, bool strict)
+{
+    SPEC_ALGORITHM("sec-evaluate-property-access-with-expression-key");
+    STEP("1");
+    STEP("2");
+    Value propertyNameValue = TRY(EvaluateExpression(e, expression));
+    STEP("3");  // ToPropertyKey happens in GetValue / PutValue
+    STEP("4");
+    // A Number or String name is converted now: the conversion cannot be observed.
+    if (propertyNameValue.is_string() || propertyNameValue.is_symbol())
+        return ReferenceRecord::property(baseValue, MUST(ToPropertyKey(e.agent, propertyNameValue)), strict);
+    if (propertyNameValue.is_number()) {
+        double d = propertyNameValue.as_number();
+        if (d >= 0 && d < 4294967295.0 && d == double(uint32_t(d)))
+            return ReferenceRecord::property(baseValue, PropertyKey::from_array_index(uint32_t(d)), strict);
+    }
+    return ReferenceRecord::property_with_value_name(baseValue, propertyNameValue, strict);
+}
+
+// §13.3.4 EvaluatePropertyAccessWithIdentifierKey ( baseValue, identifierName, strict )
+ReferenceRecord EvaluatePropertyAccessWithIdentifierKey(Evaluator& e, Value baseValue, const Node& identifierName,
+                                                        bool strict)
+{
+    SPEC_ALGORITHM("sec-evaluate-property-access-with-identifier-key");
+    STEP("1");
+    PropertyKey propertyNameString = IdentifierKey(e, identifierName);
+    STEP("2");
+    return ReferenceRecord::property(baseValue, propertyNameString, strict);
+}
+
+// §13.3.7.3 MakeSuperPropertyReference ( actualThis, propertyKey, strict )
+ReferenceRecord MakeSuperPropertyReference(Evaluator& e, Value actualThis, PropertyKey propertyKey, bool strict)
+{
+    SPEC_ALGORITHM("sec-makesuperpropertyreference");
+    STEP("1");
+    EnvironmentRecord& env = GetThisEnvironment(e.agent);
+    STEP("2");
+    SPEC_ASSERT(env.HasSuperBinding());
+    STEP("3");
+    Value baseValue = GetSuperBase(e.agent, static_cast<FunctionEnvironmentRecord&>(env));
+    STEP("4");
+    ReferenceRecord reference = ReferenceRecord::property(baseValue, propertyKey, strict);
+    reference.ThisValue = actualThis;
+    return reference;
+}
+
+// §13.3.7.2 GetSuperConstructor ( )
+Object* GetSuperConstructor(Evaluator& e)
+{
+    SPEC_ALGORITHM("sec-getsuperconstructor");
+    STEP("1");
+    auto& envRec = static_cast<FunctionEnvironmentRecord&>(GetThisEnvironment(e.agent));
+    STEP("2");
+    SPEC_ASSERT(envRec.kind() == EnvironmentRecord::Kind::Function);
+    STEP("3");
+    Object* activeFunction = envRec.FunctionObject;
+    STEP("4");
+    STEP("5");
+    return MUST(activeFunction->GetPrototypeOf(e.agent));
+}
+
+// EvaluateCall from step 5 on, once the arguments are a List.
+ThrowCompletionOr<Value> CallWithArguments(Evaluator& e, Value func, Value thisValue, lockstep::List<Value>& argList)
+{
+    SPEC_ALGORITHM("sec-evaluatecall");
+    STEP("4");
+    if (!func.is_object()) return throw_type_error(e.agent, "value is not a function");
+    STEP("5");
+    if (!IsCallable(func)) return throw_type_error(e.agent, "value is not a function");
+    STEP("6");  // no tail calls: every call has its own context
+    STEP("7");
+    return Call(e.agent, func, thisValue, std::span<const Value>(argList.items()));
+}
+
+// EvaluateCall steps 1-2: the this value a call through `ref` gets.
+Value ThisValueOfCall(const ReferenceRecord* ref)
+{
+    SPEC_ALGORITHM("sec-evaluatecall");
+    STEP("1");
+    if (ref) {
+        STEP("1.a");
+        if (IsPropertyReference(*ref)) {
+            STEP("1.a.i");
+            return GetThisValue(*ref);
+        }
+        STEP("1.b");
+        STEP("1.b.i");
+        EnvironmentRecord* refEnv = ref->base_env;
+        STEP("1.b.ii");
+        // An unresolvable reference has no environment: GetValue has thrown already.
+        return refEnv ? refEnv->WithBaseObject() : Value::undefined();
+    }
+    STEP("2");
+    STEP("2.a");
+    return Value::undefined();
+}
+
+// §13.2.8.4 GetTemplateObject ( templateLiteral )
+Object* GetTemplateObject(Evaluator& e, const TemplateLiteral& templateLiteral)
+{
+    SPEC_ALGORITHM("sec-gettemplateobject");
+    Agent& agent = e.agent;
+    STEP("1");
+    Realm& realm = *agent.current_realm();
+    STEP("2");
+    STEP("3");
+    for (const Realm::TemplateMapEntry& entry : realm.TemplateMap) {
+        STEP("3.a");
+        if (entry.Site == &templateLiteral) {
+            STEP("3.a.i");
+            return entry.Array;
+        }
+    }
+    STEP("4");
+    STEP("5");
+    STEP("6");
+    STEP("7");
+    size_t count = templateLiteral.quasis.size();
+    STEP("8");
+    STEP("9");
+    Root<Object*> templateObject(MUST(ArrayCreate(agent, double(count))));
+    STEP("10");
+    Root<Object*> rawObj(MUST(ArrayCreate(agent, double(count))));
+    STEP("11");
+    STEP("12");
+    for (size_t index = 0; index < count; ++index) {
+        const TemplateElement& quasi = templateLiteral.quasis[index];
+        STEP("12.a");
+        PropertyKey prop = PropertyKey::from_array_index(uint32_t(index));
+        STEP("12.b");
+        Value cookedValue = quasi.has_cooked ? Value(make_string(agent.heap, std::u16string(quasi.cooked)))
+                                             : Value::undefined();
+        STEP("12.c");
+        MUST(DefinePropertyOrThrow(agent, *templateObject, prop,
+                                   PropertyDescriptor{.value = cookedValue, .writable = false, .enumerable = true,
+                                                      .configurable = false}));
+        STEP("12.d");
+        Value rawValue = make_string(agent.heap, std::u16string(quasi.raw));
+        STEP("12.e");
+        MUST(DefinePropertyOrThrow(agent, *rawObj, prop,
+                                   PropertyDescriptor{.value = rawValue, .writable = false, .enumerable = true,
+                                                      .configurable = false}));
+        STEP("12.f");
+    }
+    STEP("13");
+    MUST(SetIntegrityLevel(agent, *rawObj, IntegrityLevel::Frozen));
+    STEP("14");
+    MUST(DefinePropertyOrThrow(agent, *templateObject, agent.key("raw"),
+                               PropertyDescriptor{.value = Value(rawObj.get()), .writable = false,
+                                                  .enumerable = false, .configurable = false}));
+    STEP("15");
+    MUST(SetIntegrityLevel(agent, *templateObject, IntegrityLevel::Frozen));
+    STEP("16");
+    realm.TemplateMap.push_back(Realm::TemplateMapEntry{&templateLiteral, templateObject});
+    STEP("17");
+    return templateObject;
+}
+
+}  // namespace
+
+ThrowCompletionOr<Value> GetValue(Agent& agent, ReferenceOrValue& v)
+{
+    if (!v.is_reference) return v.value;
+    return GetValue(agent, v.reference);
+}
+
+ThrowCompletionOr<ReferenceRecord> EvaluateMemberExpression(Evaluator& e, const MemberExpression& n)
+{
+    SPEC_ALGORITHM("sec-property-accessors-runtime-semantics-evaluation");
+    STEP("1");
+    STEP("2");
+    Value baseValue = TRY(EvaluateExpression(e, *n.object));
+    if (n.computed) {
+        // MemberExpression : MemberExpression [ Expression ]
+        return EvaluatePropertyAccessWithExpressionKey(e, baseValue, *n.property, e.strict);
+    }
+    if (n.property->kind == NodeKind::PrivateIdentifier) {
+        // MemberExpression : MemberExpression . PrivateIdentifier
+        return MakePrivateReference(e.agent, baseValue, n.property->as<Identifier>()->name);
+    }
+    // MemberExpression : MemberExpression . IdentifierName
+    return EvaluatePropertyAccessWithIdentifierKey(e, baseValue, *n.property, e.strict);
+}
+
+ThrowCompletionOr<ReferenceRecord> EvaluateSuperProperty(Evaluator& e, const MemberExpression& n)
+{
+    SPEC_ALGORITHM("sec-super-keyword-runtime-semantics-evaluation");
+    STEP("1");
+    EnvironmentRecord& env = GetThisEnvironment(e.agent);
+    STEP("2");
+    Value actualThis = TRY(env.GetThisBinding(e.agent));
+    PropertyKey propertyKey = PropertyKey::from_array_index(0);
+    if (n.computed) {
+        // SuperProperty : super [ Expression ]
+        STEP("3");
+        STEP("4");
+        Value propertyNameValue = TRY(EvaluateExpression(e, *n.property));
+        STEP("5");
+        propertyKey = TRY(ToPropertyKey(e.agent, propertyNameValue));
+    } else {
+        // SuperProperty : super . IdentifierName
+        propertyKey = IdentifierKey(e, *n.property);
+    }
+    STEP("6");
+    STEP("7");
+    return MakeSuperPropertyReference(e, actualThis, propertyKey, e.strict);
+}
+
+ThrowCompletionOr<lockstep::List<Value>> ArgumentListEvaluation(Evaluator& e, NodeList arguments)
+{
+    SPEC_ALGORITHM("sec-runtime-semantics-argumentlistevaluation#5");
+    lockstep::List<Value> list;
+    list.items().reserve(arguments.size());
+    for (const Node* argument : arguments) {
+        if (argument->kind == NodeKind::SpreadElement) {
+            // ArgumentList : ArgumentList , ... AssignmentExpression
+            STEP("1");
+            STEP("2");
+            STEP("3");
+            Value spreadObj = TRY(EvaluateExpression(e, *argument->as<UnaryNode>()->operand));
+            IteratorRecord iteratorRecord = TRY(GetIterator(e.agent, spreadObj, IteratorKind::Sync));
+            STEP("4");
+            for (;;) {
+                STEP("4.a");
+                std::optional<Value> next = TRY(IteratorStepValue(e.agent, iteratorRecord));
+                STEP("4.b");
+                if (!next) break;
+                STEP("4.c");
+                list.append(*next);
+            }
+            continue;
+        }
+        // ArgumentList : ArgumentList , AssignmentExpression
+        list.append(TRY(EvaluateExpression(e, *argument)));
+    }
+    return list;
+}
+
+ThrowCompletionOr<Value> EvaluateCall(Evaluator& e, Value func, const ReferenceRecord* ref, NodeList arguments)
+{
+    SPEC_ALGORITHM("sec-evaluatecall");
+    Value thisValue = ThisValueOfCall(ref);
+    STEP("3");
+    lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, arguments));
+    return CallWithArguments(e, func, thisValue, argList);
+}
+
+ThrowCompletionOr<Value> EvaluateNewExpression(Evaluator& e, const CallExpression& n)
+{
+    SPEC_ALGORITHM("sec-evaluatenew");
+    STEP("1");
+    STEP("2");
+    Value constructor = TRY(EvaluateExpression(e, *n.callee));
+    STEP("3");
+    STEP("4");
+    lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, n.arguments));
+    STEP("5");
+    if (!IsConstructor(constructor)) return throw_type_error(e.agent, "value is not a constructor");
+    STEP("6");
+    e.position = &n;
+    return Value(TRY(Construct(e.agent, *constructor.as_object(), std::span<const Value>(argList.items()))));
+}
+
+ThrowCompletionOr<Value> EvaluateCallExpression(Evaluator& e, const CallExpression& n)
+{
+    SPEC_ALGORITHM("sec-function-calls-runtime-semantics-evaluation");
+    const Node& callee = *n.callee;
+    if (!YieldsReference(callee)) {
+        // CallExpression : CallExpression Arguments (the callee is a value)
+        Value func = TRY(EvaluateExpression(e, callee));
+        e.position = &n;
+        return EvaluateCall(e, func, nullptr, n.arguments);
+    }
+    // CallExpression : CoverCallExpressionAndAsyncArrowHead
+    STEP("1");
+    STEP("2");
+    STEP("3");
+    ReferenceRecord ref = TRY(EvaluateReference(e, callee));
+    STEP("4");
+    Value func = TRY(GetValue(e.agent, ref));
+    STEP("5");
+    if (callee.kind == NodeKind::IdentifierReference && !IsPropertyReference(ref) &&
+        callee.as<Identifier>()->name == u"eval") {
+        STEP("5.a");
+        if (func.is_object() && func.as_object() == e.agent.current_realm()->Intrinsics[size_t(Intrinsic::eval)] &&
+            func.as_object()) {
+            // §19.2.1.1 PerformEval of a direct eval needs the parser's eval goal wiring.
+            return NotYetSupported(e.agent, "direct eval");
+        }
+    }
+    STEP("6");
+    STEP("7");
+    e.position = &n;
+    return EvaluateCall(e, func, &ref, n.arguments);
+}
+
+ThrowCompletionOr<Value> EvaluateSuperCall(Evaluator& e, const CallExpression& n)
+{
+    SPEC_ALGORITHM("sec-super-keyword-runtime-semantics-evaluation#3");
+    Agent& agent = e.agent;
+    STEP("1");
+    Value newTarget = GetNewTarget(agent);
+    STEP("2");
+    SPEC_ASSERT(newTarget.is_object());
+    STEP("3");
+    Object* func = GetSuperConstructor(e);
+    STEP("4");
+    lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, n.arguments));
+    STEP("5");
+    if (!func || !IsConstructor(func)) return throw_type_error(agent, "super constructor is not a constructor");
+    STEP("6");
+    e.position = &n;
+    Object* result = TRY(Construct(agent, *func, std::span<const Value>(argList.items()), newTarget.as_object()));
+    STEP("7");
+    auto& thisER = static_cast<FunctionEnvironmentRecord&>(GetThisEnvironment(agent));
+    STEP("8");
+    SPEC_ASSERT(thisER.kind() == EnvironmentRecord::Kind::Function);
+    STEP("9");
+    TRY(BindThisValue(agent, thisER, result));
+    STEP("10");
+    auto* F = static_cast<ECMAScriptFunctionObject*>(thisER.FunctionObject);
+    STEP("11");
+    STEP("12");
+    TRY(InitializeInstanceElements(agent, *result, *F));
+    STEP("13");
+    return Value(result);
+}
+
+ThrowCompletionOr<Value> EvaluateTaggedTemplate(Evaluator& e, const TaggedTemplate& n)
+{
+    SPEC_ALGORITHM("sec-tagged-templates-runtime-semantics-evaluation");
+    STEP("1");
+    Value tagFunc;
+    ReferenceRecord tagRef;
+    bool isReference = YieldsReference(*n.tag);
+    if (isReference) {
+        tagRef = TRY(EvaluateReference(e, *n.tag));
+        STEP("2");
+        tagFunc = TRY(GetValue(e.agent, tagRef));
+    } else {
+        tagFunc = TRY(EvaluateExpression(e, *n.tag));
+    }
+    STEP("3");
+    STEP("4");
+    // EvaluateCall with the TemplateLiteral's ArgumentListEvaluation (§13.3.8.1).
+    Value thisValue = ThisValueOfCall(isReference ? &tagRef : nullptr);
+    lockstep::List<Value> argList;
+    argList.append(GetTemplateObject(e, *n.quasi));
+    for (const Node* substitution : n.quasi->expressions) argList.append(TRY(EvaluateExpression(e, *substitution)));
+    e.position = &n;
+    return CallWithArguments(e, tagFunc, thisValue, argList);
+}
+
+namespace {
+
+// §13.3.9.2 ChainEvaluation of an OptionalChain with baseValue and baseReference.
+ThrowCompletionOr<ReferenceOrValue> ChainEvaluation(Evaluator& e, const OptionalChain& chain, Value baseValue,
+                                                    const ReferenceOrValue& baseReference)
+{
+    SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
+    Value value = baseValue;
+    const ReferenceOrValue* reference = &baseReference;
+    ReferenceOrValue newReference;
+    if (chain.previous) {
+        // OptionalChain : OptionalChain <link>: the links before this one first.
+        newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
+        value = TRY(GetValue(e.agent, newReference));
+        reference = &newReference;
+    }
+    switch (chain.link) {
+    case OptionalChain::Link::Arguments: {
+        e.position = &chain;
+        const ReferenceRecord* ref = reference->is_reference ? &reference->reference : nullptr;
+        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, chain.arguments))};
+    }
+    case OptionalChain::Link::Computed:
+        return ReferenceOrValue{true, TRY(EvaluatePropertyAccessWithExpressionKey(e, value, *chain.property, e.strict)),
+                                Value::undefined()};
+    case OptionalChain::Link::Identifier:
+        return ReferenceOrValue{true, EvaluatePropertyAccessWithIdentifierKey(e, value, *chain.property, e.strict),
+                                Value::undefined()};
+    case OptionalChain::Link::PrivateIdentifier:
+        return ReferenceOrValue{true, MakePrivateReference(e.agent, value, chain.property->as<Identifier>()->name),
+                                Value::undefined()};
+    }
+    return ReferenceOrValue{false, {}, Value::undefined()};
+}
+
+}  // namespace
+
+ThrowCompletionOr<ReferenceOrValue> EvaluateOptionalExpression(Evaluator& e, const OptionalExpression& n)
+{
+    SPEC_ALGORITHM("sec-optional-chaining-evaluation");
+    STEP("1");
+    ReferenceOrValue baseReference{false, {}, Value::undefined()};
+    if (n.object->kind == NodeKind::OptionalExpression) {
+        baseReference = TRY(EvaluateOptionalExpression(e, *n.object->as<OptionalExpression>()));
+    } else if (YieldsReference(*n.object)) {
+        baseReference.is_reference = true;
+        baseReference.reference = TRY(EvaluateReference(e, *n.object));
+    } else {
+        baseReference.value = TRY(EvaluateExpression(e, *n.object));
+    }
+    STEP("2");
+    Value baseValue = TRY(GetValue(e.agent, baseReference));
+    STEP("3");
+    if (baseValue.is_nullish()) return ReferenceOrValue{false, {}, Value::undefined()};
+    STEP("4");
+    STEP("5");
+    return ChainEvaluation(e, *n.chain, baseValue, baseReference);
+}
+
+}  // namespace lockstep

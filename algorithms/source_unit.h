@@ -1,0 +1,37 @@
+// A parsed Script (or eval / Function body) kept alive as long as code from
+// it can run: the Script Record and every function object created from it
+// share it. It also holds what evaluation derives once from the parse tree
+// (the static semantics FunctionDeclarationInstantiation uses per call).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/ast.h"
+
+namespace lockstep {
+
+// §10.2.11 FunctionDeclarationInstantiation steps 5-19 and 27-28 depend only
+// on the code: computed once per function node.
+struct FunctionFacts {
+    std::vector<syntax::Name> parameterNames;
+    bool hasDuplicates = false;
+    bool simpleParameterList = true;
+    bool hasParameterExpressions = false;
+    std::vector<syntax::Name> varNames;
+    std::vector<const syntax::Node*> functionsToInitialize;  // FunctionNodes, last declaration of each name first
+    bool argumentsObjectNeeded = false;
+    std::vector<syntax::Name> lexicalNames;
+    std::vector<const syntax::Node*> lexDeclarations;
+    std::vector<syntax::Name> functionNames;
+};
+
+struct SourceUnit {
+    std::unique_ptr<syntax::Program> program;
+    std::string file_name;   // for error positions ("file.js:3:7")
+    std::unordered_map<const syntax::Node*, std::unique_ptr<FunctionFacts>> function_facts;
+};
+
+}  // namespace lockstep

@@ -1,0 +1,44 @@
+// ECMA-262 §14.6 The if Statement.
+#include "abstract_ops/type_conversion.h"
+#include "algorithms/productions.h"
+
+namespace lockstep {
+
+using namespace syntax;
+
+Completion EvaluateIfStatement(Evaluator& e, const IfStatement& n)
+{
+    if (n.alternate) {
+        // IfStatement : if ( Expression ) Statement else Statement
+        SPEC_ALGORITHM("sec-if-statement-runtime-semantics-evaluation");
+        STEP("1");
+        STEP("2");
+        bool exprValue = ToBoolean(TRY(EvaluateExpression(e, *n.test)));
+        Completion stmtCompletion;
+        STEP("3");
+        if (exprValue) {
+            STEP("3.a");
+            stmtCompletion = Evaluation(e, *n.consequent);
+        } else {
+            STEP("4");
+            STEP("4.a");
+            stmtCompletion = Evaluation(e, *n.alternate);
+        }
+        STEP("5");
+        return UpdateEmpty(stmtCompletion, Value::undefined());
+    }
+    // IfStatement : if ( Expression ) Statement
+    SPEC_ALGORITHM("sec-if-statement-runtime-semantics-evaluation#2");
+    STEP("1");
+    STEP("2");
+    bool exprValue = ToBoolean(TRY(EvaluateExpression(e, *n.test)));
+    STEP("3");
+    if (!exprValue) return NormalCompletion(Value::undefined());
+    STEP("4");
+    STEP("4.a");
+    Completion stmtCompletion = Evaluation(e, *n.consequent);
+    STEP("4.b");
+    return UpdateEmpty(stmtCompletion, Value::undefined());
+}
+
+}  // namespace lockstep

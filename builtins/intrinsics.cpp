@@ -1,0 +1,62 @@
+// ECMA-262 §9.3.2 CreateIntrinsics, step 2.
+#include "builtins/intrinsics.h"
+
+#include "runtime/realm.h"
+
+namespace lockstep {
+
+// One per file of builtins/, each creating its intrinsics and their properties.
+void CreateObjectIntrinsics(Agent&, Realm&);          // builtins/object.cpp (§20.1)
+void CreateFunctionIntrinsics(Agent&, Realm&);        // builtins/function.cpp (§20.2)
+void CreateErrorIntrinsics(Agent&, Realm&);           // builtins/error.cpp (§20.5)
+void CreateSymbolIntrinsics(Agent&, Realm&);          // builtins/symbol.cpp (§20.4)
+void CreateBooleanIntrinsics(Agent&, Realm&);         // builtins/boolean.cpp (§20.3)
+void CreateGlobalFunctionIntrinsics(Agent&, Realm&);  // builtins/global_functions.cpp (§19.2)
+void CreateNumberIntrinsics(Agent&, Realm&);          // builtins/number.cpp (§21.1)
+void CreateBigIntIntrinsics(Agent&, Realm&);          // builtins/bigint.cpp (§21.2)
+void CreateMathIntrinsics(Agent&, Realm&);            // builtins/math.cpp (§21.3)
+void CreateIteratorIntrinsics(Agent&, Realm&);        // builtins/iterator.cpp (§27.1.4)
+void CreateArrayIntrinsics(Agent&, Realm&);           // builtins/array.cpp (§23.1)
+void CreateStringIntrinsics(Agent&, Realm&);          // builtins/string.cpp (§22.1, §B.2.2)
+void CreateMapIntrinsics(Agent&, Realm&);             // builtins/map.cpp (§24.1)
+void CreateSetIntrinsics(Agent&, Realm&);             // builtins/set.cpp (§24.2)
+void CreateWeakMapIntrinsics(Agent&, Realm&);         // builtins/weak_map.cpp (§24.3)
+void CreateWeakSetIntrinsics(Agent&, Realm&);         // builtins/weak_set.cpp (§24.4)
+void CreateJSONIntrinsics(Agent&, Realm&);            // builtins/json.cpp (§25.5)
+void CreateReflectIntrinsics(Agent&, Realm&);         // builtins/reflect.cpp (§28.1)
+void CreateProxyIntrinsics(Agent&, Realm&);           // builtins/proxy.cpp (§28.2)
+void CreatePromiseIntrinsics(Agent&, Realm&);         // builtins/promise.cpp (§27.2)
+
+void CreateBuiltinIntrinsics(Agent& agent, Realm& realmRec)
+{
+    // %Object.prototype% and %Function.prototype% exist already; their
+    // properties come first, then the errors every later step may throw.
+    CreateObjectIntrinsics(agent, realmRec);
+    CreateFunctionIntrinsics(agent, realmRec);
+    CreateErrorIntrinsics(agent, realmRec);
+    CreateSymbolIntrinsics(agent, realmRec);
+    CreateBooleanIntrinsics(agent, realmRec);
+    CreateGlobalFunctionIntrinsics(agent, realmRec);  // before Number: Number.parseFloat is %parseFloat%
+    CreateNumberIntrinsics(agent, realmRec);
+    CreateBigIntIntrinsics(agent, realmRec);
+    CreateMathIntrinsics(agent, realmRec);
+    CreateIteratorIntrinsics(agent, realmRec);  // before every built-in iterator prototype
+    CreateArrayIntrinsics(agent, realmRec);
+    CreateStringIntrinsics(agent, realmRec);
+    CreateMapIntrinsics(agent, realmRec);
+    CreateSetIntrinsics(agent, realmRec);
+    CreateWeakMapIntrinsics(agent, realmRec);
+    CreateWeakSetIntrinsics(agent, realmRec);
+    CreateJSONIntrinsics(agent, realmRec);
+    CreateReflectIntrinsics(agent, realmRec);
+    CreateProxyIntrinsics(agent, realmRec);
+    CreatePromiseIntrinsics(agent, realmRec);
+}
+
+bool InstallBuiltins()
+{
+    g_create_builtin_intrinsics = &CreateBuiltinIntrinsics;
+    return true;
+}
+
+}  // namespace lockstep

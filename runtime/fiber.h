@@ -1,0 +1,193 @@
+// The stack switcher (DESIGN.md §4): an execution context with a native
+// stack of its own, suspended in the middle of any evaluation and resumed
+// later. Generators, async functions and async generators, module bodies
+// with top-level await, and JSPI all rest on this one mechanism.
+//
+//   Fiber fiber(agent, &genContext, [&](Completion first) -> Completion {
+//       ... Completion received = Fiber::running(agent)->suspend(NormalCompletion(v)); ...
+//       return NormalCompletion(result);
+//   });
+//   Completion yielded = fiber.resume(NormalCompletion(x));  // until suspend() or the end
+//
+// A fiber runs on a stack of its StackPool, switched to with Boost.Context's
+// fcontext (a register save and a jump, ~10 ns a round trip). suspend()
+// always returns to whoever resumed the fiber last, so a fiber may be
+// resumed by anyone (a job on the thread's stack, another fiber) after its
+// creator returned. The body callable is moved onto the fiber's own stack:
+// its captures are scanned like the fiber's frames.
+//
+// What the collector sees (runtime/heap.h): the running stack from the
+// current frame to its base; every stack not running, registered as a
+// StackRange: a suspended fiber's from its saved context (the callee-saved
+// registers fcontext pushed) to its top, a not-yet-started fiber's closure,
+// and the stack of each fiber's resumer while that fiber runs (the thread's
+// own stack included).
+//
+// Native stack exhaustion: the fiber's stack has a limit `headroom` bytes
+// above its lowest address; recursion points call check_native_stack(),
+// which turns exhaustion into a RangeError. Below the stack lies a guard
+// region; touching it (an unchecked recursion) ends the process with
+// "native stack overflow in fiber #N" instead of a bare segfault.
+//
+// Rules for code that runs on a fiber:
+// - The fiber only switches stacks; pushing and popping the execution
+//   context stack around a suspension (GeneratorYield, Await) is the
+//   caller's, as the spec says.
+// - A fiber destroyed while suspended is unwound with FiberUnwind, possibly
+//   from the collector's sweep (its owner is a cell): destructors of objects
+//   in fiber frames must not allocate cells or read cells (they may be
+//   swept already), and no catch (...) may swallow FiberUnwind.
+// - Do not suspend inside a C++ catch block (the C++ runtime's record of
+//   the exceptions being handled is per thread, not per fiber).
+// - Why fcontext rather than boost::context::fiber (as fast): its switch
+//   hands over the suspended side's exact stack pointer, the start of the
+//   saved registers, which the collector must scan from.
+// - Why not copy suspended stacks into heap buffers (DESIGN.md §4): the
+//   Root/List nodes of a suspended fiber's frames stay linked into the
+//   thread's root list (runtime/root.h), so its frames must keep their
+//   addresses while suspended; copying would need per-fiber root lists.
+#pragma once
+
+#include <boost/context/detail/fcontext.hpp>
+
+#include <cstdint>
+#include <exception>
+#include <iosfwd>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+#include "runtime/agent.h"
+#include "runtime/completion.h"
+#include "runtime/error.h"
+#include "runtime/heap.h"
+#include "runtime/stack_pool.h"
+
+namespace lockstep {
+
+// The fast check at recursion points (evaluation, Wasm calls, the parser
+// under eval): a RangeError when the running native stack — the thread's
+// or a fiber's — is within its headroom. `TRY(check_native_stack(agent));`
+inline ThrowCompletionOr<void> check_native_stack(Agent& agent)
+{
+    if (agent.heap.native_stack_exhausted()) [[unlikely]]
+        return throw_stack_overflow(agent);
+    return {};
+}
+
+// The last resort against an unchecked recursion: a SIGSEGV handler, on an
+// alternate signal stack of the calling thread, that recognises a hit of
+// the running fiber's guard (or of the end of the thread's own stack) and
+// prints "native stack overflow in fiber #N …" before the process dies of
+// the SIGSEGV; other faults go to the previous handler. Every Fiber
+// installs it for its thread; a host calls it at start-up to cover the
+// thread's stack before any fiber exists. Idempotent per thread.
+void install_stack_overflow_handler();
+
+// Thrown by suspend() in a fiber destroyed while suspended, to run the C++
+// destructors of its frames (no ECMAScript code runs: an abandoned
+// generator's finally blocks never do). Code on a fiber must not swallow
+// it: a catch (...) rethrows.
+struct FiberUnwind {};
+
+class Fiber {
+public:
+    enum class State : uint8_t {
+        Created,    // not started
+        Running,    // on the resume chain: running, or waiting for a fiber it resumed
+        Suspended,  // in suspend()
+        Done,       // the body returned; its stack is back in the pool
+    };
+
+    // A fiber that will run body(first), `first` being the first resume's
+    // value; the body's result is what the last resume() returns. `context`
+    // is the execution context it runs (may be null for a bare fiber).
+    template <class Body>
+        requires std::is_invocable_r_v<Completion, std::decay_t<Body>&, Completion>
+    Fiber(Agent& agent, ExecutionContext* context, Body&& body, StackPool& pool = StackPool::shared())
+        : Fiber(agent, context, pool)
+    {
+        using Closure = std::decay_t<Body>;
+        static_assert(alignof(Closure) <= kClosureAlignment);
+        void* closure = prepare_stack(sizeof(Closure));
+        new (closure) Closure(std::forward<Body>(body));
+        invoke_ = [](void* c, Completion first) -> Completion { return (*static_cast<Closure*>(c))(first); };
+        destroy_ = [](void* c) { static_cast<Closure*>(c)->~Closure(); };
+    }
+
+    // A suspended fiber is unwound (see FiberUnwind); a running one must not
+    // be destroyed.
+    ~Fiber();
+    Fiber(const Fiber&) = delete;
+    Fiber& operator=(const Fiber&) = delete;
+
+    // Runs the fiber (which must be Created or Suspended) until it suspends
+    // or its body returns. `value` is what its pending suspend() returns (or
+    // the body's argument); the result is what it passes to suspend(), or the
+    // body's result once done(). A C++ exception escaping the body is
+    // rethrown here.
+    Completion resume(Completion value = NormalCompletion(Value::undefined()));
+
+    // Called on this fiber (the agent's running fiber): gives `value` to the
+    // resumer and waits; returns the value of the next resume().
+    Completion suspend(Completion value);
+
+    // The fiber whose stack runs now, or null on the thread's own stack.
+    static Fiber* running(Agent& agent) { return agent.running_fiber; }
+
+    State state() const { return state_; }
+    bool done() const { return state_ == State::Done; }
+    uint64_t id() const { return id_; }
+    ExecutionContext* context() const { return context_; }
+    void set_context(ExecutionContext* context) { context_ = context; }
+    // Who resumed it, while it is Running (null: the thread's own stack).
+    Fiber* resumer() const { return resumer_; }
+    // Its stack, until it is done.
+    const NativeStack& stack() const { return stack_; }
+    // Bytes of its stack in use while not running (saved context to top).
+    size_t suspended_stack_bytes() const;
+
+    // One line: id, state, stack, usage, execution context, resumer.
+    void dump(std::ostream&) const;
+    Fiber* next_live() const { return next_; }
+
+private:
+    static constexpr size_t kClosureAlignment = 64;
+
+    Fiber(Agent&, ExecutionContext*, StackPool&);
+    void* prepare_stack(size_t closure_size);
+    static void entry(boost::context::detail::transfer_t);
+    [[noreturn]] void run();
+    void arrived(boost::context::detail::transfer_t from);
+    void release_stack();
+
+    Agent& agent_;
+    ExecutionContext* context_;
+    StackPool& pool_;
+    NativeStack stack_;
+    uint64_t id_;
+    State state_ = State::Created;
+    bool unwinding_ = false;
+
+    boost::context::detail::fcontext_t context_of_fiber_ = nullptr;  // while not running
+    boost::context::detail::fcontext_t caller_ = nullptr;            // while running
+    Fiber* resumer_ = nullptr;
+
+    void* closure_ = nullptr;
+    Completion (*invoke_)(void*, Completion) = nullptr;
+    void (*destroy_)(void*) = nullptr;
+
+    StackRange range_;          // this stack, while not running
+    StackRange resumer_range_;  // the resumer's stack, while this one runs
+    Completion transfer_;       // the value crossing a switch
+    std::exception_ptr exception_;
+
+    Fiber* prev_ = nullptr;  // the agent's list of live fibers
+    Fiber* next_ = nullptr;
+};
+
+// Which execution context runs on which stack: the thread's stack, then
+// every live fiber (the running one and its resume chain marked).
+void dump_fibers(Agent&, std::ostream&);
+
+}  // namespace lockstep

@@ -1,0 +1,134 @@
+// lockstep run FILE.js
+// Runs a script in a fresh realm whose global object has `print` and
+// `console.log` (host-defined additions). An uncaught exception is printed
+// as "Uncaught TypeError: message" followed by the source positions it went
+// through ("    at FILE:LINE:COL"), and the exit status is 1.
+#include "tools/commands.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "abstract_ops/object_operations.h"
+#include "abstract_ops/type_conversion.h"
+#include "algorithms/evaluator.h"
+#include "algorithms/scripts.h"
+#include "builtins/intrinsics.h"
+#include "runtime/agent.h"
+#include "runtime/builtin_function.h"
+#include "runtime/ordinary_object.h"
+#include "runtime/realm.h"
+#include "runtime/string.h"
+
+namespace lockstep::tools {
+
+namespace {
+
+// print(...args): the ToString of each argument, separated by spaces.
+ThrowCompletionOr<Value> Print(Agent& agent, BuiltinFunction&, Value, std::span<const Value> arguments, Object*)
+{
+    std::string line;
+    for (size_t i = 0; i < arguments.size(); ++i) {
+        if (i) line += ' ';
+        Value argument = arguments[i];
+        if (argument.is_symbol()) {
+            line += "Symbol()";
+            continue;
+        }
+        line += TRY(ToString(agent, argument))->to_utf8();
+    }
+    line += '\n';
+    std::fputs(line.c_str(), stdout);
+    return Value::undefined();
+}
+
+class RunHost final : public DefaultHost {
+public:
+    ThrowCompletionOr<void> define_host_global_properties(Agent& agent, Realm& realm) override
+    {
+        Object& global = *realm.GlobalObject;
+        auto define = [&](Object& object, const char* name, Value value) {
+            return DefinePropertyOrThrow(agent, object, agent.key(name),
+                                         PropertyDescriptor{.value = value, .writable = true, .enumerable = false,
+                                                            .configurable = true});
+        };
+        TRY(define(global, "print", CreateBuiltinFunction(agent, Print, 0, agent.key("print"), {.realm = &realm})));
+        Object* console = OrdinaryObjectCreate(agent, realm.intrinsic(Intrinsic::ObjectPrototype));
+        TRY(define(*console, "log", CreateBuiltinFunction(agent, Print, 0, agent.key("log"), {.realm = &realm})));
+        TRY(define(global, "console", console));
+        return {};
+    }
+};
+
+// "TypeError: message" for an error object, ToString for anything else.
+std::string Describe(Agent& agent, Value thrown)
+{
+    if (thrown.is_object()) {
+        Object& error = *thrown.as_object();
+        auto name = Get(agent, error, agent.names.name);
+        auto message = Get(agent, error, agent.names.message);
+        if (!name.is_abrupt() && !message.is_abrupt()) {
+            std::string text = name.value().is_string() ? name.value().as_string()->to_utf8() : "Error";
+            if (message.value().is_string() && message.value().as_string()->length())
+                text += ": " + message.value().as_string()->to_utf8();
+            return text;
+        }
+    }
+    if (thrown.is_symbol()) return "Symbol()";
+    auto text = ToString(agent, thrown);
+    return text.is_abrupt() ? "(an exception that cannot be printed)" : text.value()->to_utf8();
+}
+
+}  // namespace
+
+int run_command(int argc, char** argv)
+{
+    if (argc != 1 || argv[0][0] == '-') {
+        std::fprintf(stderr, "usage: lockstep run FILE.js\n");
+        return 2;
+    }
+    const char* file = argv[0];
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "%s: cannot read file\n", file);
+        return 2;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string source = buffer.str();
+
+    RunHost host;
+    Agent agent(host);
+    if (InitializeHostDefinedRealm(agent).is_abrupt()) {
+        std::fprintf(stderr, "lockstep run: the realm could not be initialized\n");
+        return 1;
+    }
+    Realm& realm = *agent.current_realm();
+    auto parsed = ParseScript(agent, source, realm, Value::undefined(), file);
+    if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
+        std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
+                    error->message.c_str());
+        return 1;
+    }
+    Root<ScriptRecord*> script(std::get<ScriptRecord*>(parsed));
+    Completion result = ScriptEvaluation(agent, *script.get());
+    Value thrown = result.value;
+    bool failed = result.is_throw_completion();
+    if (!failed) {
+        ThrowCompletionOr<void> jobs = agent.run_jobs();
+        if (jobs.is_abrupt()) {
+            failed = true;
+            thrown = jobs.thrown_value();
+        }
+    }
+    std::fflush(stdout);
+    if (!failed) return 0;
+    std::fprintf(stderr, "Uncaught %s\n", Describe(agent, thrown).c_str());
+    for (const StackPosition& position : StackTraceOf(thrown))
+        std::fprintf(stderr, "    at %s:%u:%u\n", position.file.c_str(), position.line, position.column);
+    return 1;
+}
+
+}  // namespace lockstep::tools

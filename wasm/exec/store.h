@@ -1,0 +1,144 @@
+// Wasm 3.0 §4.2 Runtime structure: the store and its instances
+// (SpecTec 4.0-execution.configurations: store, funcinst, tableinst, meminst,
+// globalinst, taginst, eleminst, datainst, structinst, arrayinst, exninst,
+// moduleinst).
+//
+// Ownership: the store owns every instance it allocates (std::deque keeps
+// addresses stable) and GC objects live until the store dies. This is the
+// small interface that moves onto the shared collected heap (runtime/) later:
+// only Store::alloc_* create them.
+#pragma once
+
+#include "wasm/exec/value.h"
+#include "wasm/syntax/module.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lockstep::wasm {
+
+struct ModuleInst;
+
+// A host function's outcome: results, or a trap message.
+struct HostResult {
+    std::vector<Value> results;
+    std::string trap;  // empty: no trap
+};
+using HostFunc = std::function<HostResult(const std::vector<Value>& args)>;
+
+struct FuncInst {
+    uint32_t type_id = 0;           // canonical type id
+    const FuncType* type = nullptr; // the canonical function type
+    ModuleInst* module = nullptr;
+    const Func* code = nullptr;     // null for host functions
+    HostFunc host;
+};
+
+struct TableInst {
+    TableType type;  // closed
+    std::vector<Ref> elems;
+};
+
+// Linear memory: a reservation of virtual memory that is committed on touch,
+// so growing never moves the bytes.
+struct MemInst {
+    MemType type;
+    uint8_t* data = nullptr;
+    uint64_t size = 0;       // bytes
+    uint64_t reserved = 0;   // bytes mapped
+    MemInst() = default;
+    MemInst(const MemInst&) = delete;
+    MemInst& operator=(const MemInst&) = delete;
+    ~MemInst();
+    // Allocates `pages` pages; false if the implementation cannot.
+    bool init(const MemType& t);
+    // Grows by `delta` pages; false on failure (the limit or the implementation).
+    bool grow(uint64_t delta);
+    uint64_t pages() const { return size / 65536; }
+};
+
+struct GlobalInst {
+    GlobalType type;  // closed
+    Value value;
+};
+
+struct TagInst {
+    uint32_t type_id = 0;
+    const FuncType* type = nullptr;
+};
+
+struct ElemInst {
+    ValType type;
+    std::vector<Ref> refs;
+};
+
+struct DataInst {
+    std::vector<uint8_t> bytes;
+};
+
+// Struct and array instances: fields (or elements) as values; packed
+// fields hold their wrapped i32.
+struct GcObject {
+    uint32_t type_id = 0;
+    std::vector<Value> fields;
+};
+
+struct ExnInst {
+    TagInst* tag = nullptr;
+    std::vector<Value> fields;
+};
+
+struct ExternVal {
+    ExternKind kind = ExternKind::Func;
+    void* addr = nullptr;
+    FuncInst* func() const { return static_cast<FuncInst*>(addr); }
+    TableInst* table() const { return static_cast<TableInst*>(addr); }
+    MemInst* mem() const { return static_cast<MemInst*>(addr); }
+    GlobalInst* global() const { return static_cast<GlobalInst*>(addr); }
+    TagInst* tag() const { return static_cast<TagInst*>(addr); }
+};
+
+struct ModuleInst {
+    std::shared_ptr<Module> module;  // keeps code and pools alive
+    std::vector<uint32_t> types;     // canonical ids
+    std::vector<FuncInst*> funcs;
+    std::vector<TableInst*> tables;
+    std::vector<MemInst*> mems;
+    std::vector<GlobalInst*> globals;
+    std::vector<TagInst*> tags;
+    std::vector<ElemInst*> elems;
+    std::vector<DataInst*> datas;
+    std::map<std::string, ExternVal> exports;
+};
+
+class Store {
+public:
+    FuncInst* alloc_func() { return &funcs_.emplace_back(); }
+    TableInst* alloc_table() { return &tables_.emplace_back(); }
+    MemInst* alloc_mem() { return &mems_.emplace_back(); }
+    GlobalInst* alloc_global() { return &globals_.emplace_back(); }
+    TagInst* alloc_tag() { return &tags_.emplace_back(); }
+    ElemInst* alloc_elem() { return &elems_.emplace_back(); }
+    DataInst* alloc_data() { return &datas_.emplace_back(); }
+    GcObject* alloc_object() { return &objects_.emplace_back(); }
+    ExnInst* alloc_exn() { return &exns_.emplace_back(); }
+    ModuleInst* alloc_module() { return &modules_.emplace_back(); }
+
+private:
+    std::deque<FuncInst> funcs_;
+    std::deque<TableInst> tables_;
+    std::deque<MemInst> mems_;
+    std::deque<GlobalInst> globals_;
+    std::deque<TagInst> tags_;
+    std::deque<ElemInst> elems_;
+    std::deque<DataInst> datas_;
+    std::deque<GcObject> objects_;
+    std::deque<ExnInst> exns_;
+    std::deque<ModuleInst> modules_;
+};
+
+}  // namespace lockstep::wasm

@@ -1,0 +1,1131 @@
+// Wasm 3.0 §3 Validation (SpecTec 2.3-validation.instructions,
+// 2.4-validation.modules), following the spec appendix's algorithm: an
+// operand stack of value types (⊥ for unknown in unreachable code) and a
+// control stack of frames.
+//
+// A rejected module unwinds with a private exception caught once in
+// validate_module (the checks are judgments, not spec completions).
+#include "wasm/valid/validator.h"
+
+#include "spec/step.h"
+#include "wasm/valid/type_registry.h"
+
+#include <set>
+#include <string>
+#include <unordered_set>
+
+namespace lockstep::wasm {
+
+namespace {
+
+struct Invalid {
+    std::string message;
+};
+[[noreturn]] void invalid(const std::string& m) { throw Invalid{m}; }
+
+bool defaultable(const ValType& t) { return !t.is_ref() || t.nullable; }
+
+ValType val_of_char(char c)
+{
+    switch (c) {
+    case 'i': return kI32;
+    case 'I': return kI64;
+    case 'f': return kF32;
+    case 'F': return kF64;
+    default: return kV128;
+    }
+}
+
+ValType addr_val(AddrType at) { return at == AddrType::I64 ? kI64 : kI32; }
+
+// The module-level context C (SpecTec 2.0-validation.contexts).
+struct Context {
+    Module& m;
+    std::vector<uint32_t> canon;
+    std::unordered_set<uint32_t> refs;  // C.refs: function indices declared outside function bodies
+    uint32_t globals_visible = 0;       // globals usable in constant expressions so far
+
+    explicit Context(Module& mod) : m(mod) {}
+
+    const SubType& def(uint32_t typeidx) const
+    {
+        if (typeidx >= canon.size()) invalid("unknown type " + std::to_string(typeidx));
+        return TypeRegistry::get().type(canon[typeidx]);
+    }
+    const FuncType& func_type_at(uint32_t typeidx) const
+    {
+        const SubType& s = def(typeidx);
+        if (s.comp.kind != CompKind::Func) invalid("type mismatch: not a function type");
+        return s.comp.func;
+    }
+    const FuncType& func(uint32_t funcidx) const
+    {
+        if (funcidx >= m.func_types.size()) invalid("unknown function " + std::to_string(funcidx));
+        return func_type_at(m.func_types[funcidx]);
+    }
+    ValType close(const ValType& t) const
+    {
+        if (t.is_ref() && t.heap.is_index() && static_cast<size_t>(t.heap.code) >= canon.size())
+            invalid("unknown type " + std::to_string(t.heap.code));
+        return close_val(t, canon);
+    }
+    HeapType close(const HeapType& h) const { return close(ValType::ref(true, h)).heap; }
+    const TableType& table(uint32_t i) const
+    {
+        if (i >= m.table_types.size()) invalid("unknown table " + std::to_string(i));
+        return m.table_types[i];
+    }
+    const MemType& mem(uint32_t i) const
+    {
+        if (i >= m.mem_types.size()) invalid("unknown memory " + std::to_string(i));
+        return m.mem_types[i];
+    }
+    const GlobalType& global(uint32_t i) const
+    {
+        if (i >= m.global_types.size()) invalid("unknown global " + std::to_string(i));
+        return m.global_types[i];
+    }
+    const FuncType& tag(uint32_t i) const
+    {
+        if (i >= m.tag_types.size()) invalid("unknown tag " + std::to_string(i));
+        return func_type_at(m.tag_types[i]);
+    }
+    const Elem& elem(uint32_t i) const
+    {
+        if (i >= m.elems.size()) invalid("unknown elem segment " + std::to_string(i));
+        return m.elems[i];
+    }
+    void data(uint32_t i) const
+    {
+        if (!m.data_count || i >= *m.data_count) invalid("unknown data segment " + std::to_string(i));
+    }
+};
+
+enum class FixupKind : uint8_t { InstrA, BrTarget, Catch };
+struct Fixup {
+    FixupKind kind;
+    uint32_t index;   // instruction, br_targets entry, or try region
+    uint32_t sub = 0; // catch index
+};
+
+struct Frame {
+    Op op = Op::Block;
+    std::vector<ValType> params, results;
+    uint32_t height = 0;
+    bool unreachable = false;
+    uint32_t start_pc = 0;
+    size_t init_height = 0;
+    std::vector<Fixup> fixups;
+    uint32_t region = 0;  // try_table: its TryRegion
+    uint32_t if_pc = 0;   // if: the `if` instruction (patched at else/end)
+    bool saw_else = false;
+};
+
+class FuncValidator {
+public:
+    FuncValidator(Context& c, Expr& code, CodePools& pools, Func* func) : c_(c), code_(code), pools_(pools), func_(func) {}
+
+    void run_function(const FuncType& type, const std::vector<ValType>& locals);
+    void run_const(const ValType& expected);
+
+private:
+    // ---- operand stack ----
+    void push(const ValType& t)
+    {
+        vals_.push_back(t);
+        if (func_ && vals_.size() > func_->max_height) func_->max_height = static_cast<uint32_t>(vals_.size());
+    }
+    void push(const std::vector<ValType>& ts)
+    {
+        for (auto& t : ts) push(t);
+    }
+    ValType pop()
+    {
+        Frame& f = ctrls_.back();
+        if (vals_.size() == f.height) {
+            if (f.unreachable) return kBot;
+            invalid("type mismatch: instruction requires an operand but stack is empty");
+        }
+        ValType t = vals_.back();
+        vals_.pop_back();
+        return t;
+    }
+    ValType pop(const ValType& expected)
+    {
+        ValType actual = pop();
+        if (!val_matches(actual, expected))
+            invalid("type mismatch: instruction requires [" + to_string(expected) + "] but stack has [" +
+                    to_string(actual) + "]");
+        return actual;
+    }
+    void pop(const std::vector<ValType>& ts)
+    {
+        for (size_t i = ts.size(); i-- > 0;) pop(ts[i]);
+    }
+    // A reference operand: ⊥ reads as (ref null bot).
+    ValType pop_ref()
+    {
+        ValType t = pop();
+        if (t.kind == ValKind::Bot) return ValType::ref(true, HeapType::abs(AbsHeap::Bot));
+        if (!t.is_ref()) invalid("type mismatch: reference expected");
+        return t;
+    }
+    // ---- control stack ----
+    void push_ctrl(Op op, std::vector<ValType> in, std::vector<ValType> out, uint32_t pc)
+    {
+        Frame f;
+        f.op = op;
+        f.params = std::move(in);
+        f.results = std::move(out);
+        f.height = static_cast<uint32_t>(vals_.size());
+        f.start_pc = pc;
+        f.init_height = inits_.size();
+        ctrls_.push_back(std::move(f));
+        push(ctrls_.back().params);
+    }
+    Frame pop_ctrl()
+    {
+        if (ctrls_.empty()) invalid("type mismatch");
+        Frame& f = ctrls_.back();
+        pop(f.results);
+        if (vals_.size() != f.height) invalid("type mismatch: values remaining on stack at end of block");
+        // Locals initialized inside the block are uninitialized again after it.
+        while (inits_.size() > f.init_height) {
+            local_init_[inits_.back()] = false;
+            inits_.pop_back();
+        }
+        Frame out = std::move(f);
+        ctrls_.pop_back();
+        return out;
+    }
+    const std::vector<ValType>& label_types(const Frame& f) const { return f.op == Op::Loop ? f.params : f.results; }
+    void set_unreachable()
+    {
+        Frame& f = ctrls_.back();
+        vals_.resize(f.height);
+        f.unreachable = true;
+    }
+    Frame& label_frame(uint32_t l)
+    {
+        if (l >= ctrls_.size()) invalid("unknown label " + std::to_string(l));
+        return ctrls_[ctrls_.size() - 1 - l];
+    }
+    // Resolves label l into a branch target; forward targets are patched at `end`.
+    BrTarget target_of(uint32_t l, Fixup fix)
+    {
+        Frame& f = label_frame(l);
+        BrTarget t;
+        t.arity = static_cast<uint32_t>(label_types(f).size());
+        t.height = f.height;
+        if (f.op == Op::Loop) {
+            t.pc = f.start_pc + 1;
+        } else {
+            f.fixups.push_back(fix);
+        }
+        return t;
+    }
+    void branch_instr(uint32_t pc, uint32_t l)
+    {
+        const BrTarget t = target_of(l, Fixup{FixupKind::InstrA, pc});
+        Instr& in = code_[pc];
+        if (label_frame(l).op == Op::Loop) in.a = t.pc;
+        in.c = (uint64_t{t.height} << 32) | t.arity;
+    }
+    void patch(const Frame& f, uint32_t end_pc)
+    {
+        for (const Fixup& fx : f.fixups) {
+            switch (fx.kind) {
+            case FixupKind::InstrA: code_[fx.index].a = end_pc; break;
+            case FixupKind::BrTarget: func_->br_targets[fx.index].pc = end_pc; break;
+            case FixupKind::Catch: func_->try_regions[fx.index].catches[fx.sub].target.pc = end_pc; break;
+            }
+        }
+    }
+
+    void block_sig(const BlockType& bt, std::vector<ValType>& in, std::vector<ValType>& out)
+    {
+        switch (bt.kind) {
+        case BlockType::Empty: break;
+        case BlockType::Value: out.push_back(c_.close(bt.type)); break;
+        case BlockType::Index: {
+            const FuncType& ft = c_.func_type_at(bt.index);
+            in = ft.params;
+            out = ft.results;
+        }
+        }
+    }
+    void local_check(uint32_t i) const
+    {
+        if (i >= locals_.size()) invalid("unknown local " + std::to_string(i));
+    }
+    void memarg(const Instr& in, const std::string& sig, AddrType& at)
+    {
+        const MemType& mt = c_.mem(in.b);
+        at = mt.limits.at;
+        const uint32_t natural = static_cast<uint32_t>(sig.back() - '0');
+        if (in.a > natural) invalid("alignment must not be larger than natural");
+        if (at == AddrType::I32 && in.c > 0xFFFFFFFFull) invalid("offset out of range");
+    }
+    const CompType& struct_type(uint32_t x)
+    {
+        const SubType& s = c_.def(x);
+        if (s.comp.kind != CompKind::Struct) invalid("type mismatch: not a struct type");
+        return s.comp;
+    }
+    const FieldType& array_field(uint32_t x)
+    {
+        const SubType& s = c_.def(x);
+        if (s.comp.kind != CompKind::Array) invalid("type mismatch: not an array type");
+        return s.comp.fields[0];
+    }
+    ValType ref_to(uint32_t x, bool null) { return ValType::ref(null, HeapType::idx(c_.canon[x])); }
+    void call(const FuncType& ft)
+    {
+        pop(ft.params);
+        push(ft.results);
+    }
+    void return_call(const FuncType& ft)
+    {
+        if (!vals_match(ft.results, results_)) invalid("type mismatch: tail call results");
+        pop(ft.params);
+        set_unreachable();
+    }
+    void instr(uint32_t pc);
+    void const_instr_check(const Instr& in);
+
+    Context& c_;
+    Expr& code_;
+    CodePools& pools_;
+    Func* func_;  // null for constant expressions
+    std::vector<ValType> vals_;
+    std::vector<Frame> ctrls_;
+    std::vector<ValType> locals_;
+    std::vector<bool> local_init_;
+    std::vector<uint32_t> inits_;
+    std::vector<ValType> results_;
+    bool const_mode_ = false;
+};
+
+void FuncValidator::run_function(const FuncType& type, const std::vector<ValType>& locals)
+{
+    locals_ = type.params;
+    for (auto& l : locals) locals_.push_back(c_.close(l));
+    local_init_.assign(locals_.size(), true);
+    for (size_t i = type.params.size(); i < locals_.size(); ++i) local_init_[i] = defaultable(locals_[i]);
+    results_ = type.results;
+    push_ctrl(Op::Block, {}, type.results, 0);
+    for (uint32_t pc = 0; pc < code_.size(); ++pc) {
+        if (ctrls_.empty()) invalid("unexpected content after function end");
+        instr(pc);
+    }
+    if (!ctrls_.empty()) invalid("unexpected end of function");
+}
+
+void FuncValidator::run_const(const ValType& expected)
+{
+    const_mode_ = true;
+    push_ctrl(Op::Block, {}, {expected}, 0);
+    for (uint32_t pc = 0; pc < code_.size(); ++pc) {
+        if (ctrls_.empty()) invalid("unexpected content after expression end");
+        const_instr_check(code_[pc]);
+        instr(pc);
+    }
+    if (!ctrls_.empty()) invalid("unexpected end of expression");
+}
+
+// §3.4.13 Constant expressions (Instr_const).
+void FuncValidator::const_instr_check(const Instr& in)
+{
+    switch (in.op) {
+    case Op::I32Const: case Op::I64Const: case Op::F32Const: case Op::F64Const: case Op::V128Const:
+    case Op::RefNull: case Op::RefFunc: case Op::End:
+    case Op::I32Add: case Op::I32Sub: case Op::I32Mul: case Op::I64Add: case Op::I64Sub: case Op::I64Mul:
+    case Op::StructNew: case Op::StructNewDefault: case Op::ArrayNew: case Op::ArrayNewDefault:
+    case Op::ArrayNewFixed: case Op::RefI31: case Op::AnyConvertExtern: case Op::ExternConvertAny:
+        return;
+    case Op::GlobalGet:
+        if (in.a < c_.m.global_types.size() && c_.m.global_types[in.a].mut) invalid("constant expression required");
+        if (in.a >= c_.globals_visible) invalid("unknown global " + std::to_string(in.a));
+        return;
+    default:
+        invalid("constant expression required");
+    }
+}
+
+void FuncValidator::instr(uint32_t pc)
+{
+    Instr& in = code_[pc];
+    const OpInfo& info = op_info(in.op);
+    const uint32_t label = in.a;  // branch instructions' label (overwritten by the resolved target)
+    switch (in.op) {
+    case Op::Unreachable: RULE("Instr_ok/unreachable"); set_unreachable(); return;
+    case Op::Nop: RULE("Instr_ok/nop"); return;
+    case Op::Block: case Op::Loop: case Op::If: case Op::TryTable: {
+        std::vector<ValType> params, results;
+        block_sig(pools_.block_types[in.a], params, results);
+        if (in.op == Op::If) {
+            RULE("Instr_ok/if");
+            pop(kI32);
+        }
+        std::vector<CatchTarget> catches;
+        if (in.op == Op::TryTable) {
+            RULE("Instr_ok/try_table");
+            for (const Catch& k : pools_.catches[in.b]) {
+                // Catch_ok: the label receives the tag's values (and an exnref).
+                std::vector<ValType> carried;
+                if (k.kind == Catch::Catch_ || k.kind == Catch::CatchRef) carried = c_.tag(k.tag).params;
+                if (k.kind == Catch::CatchRef || k.kind == Catch::CatchAllRef)
+                    carried.push_back(ValType::ref(false, HeapType::abs(AbsHeap::Exn)));
+                const Frame& lf = label_frame(k.label);
+                if (!vals_match(carried, label_types(lf))) invalid("type mismatch: catch label");
+                CatchTarget ct;
+                ct.kind = k.kind;
+                ct.tag = k.tag;
+                catches.push_back(ct);
+            }
+        }
+        pop(params);
+        const uint32_t region = func_ ? static_cast<uint32_t>(func_->try_regions.size()) : 0;
+        if (in.op == Op::TryTable) {
+            // Catch labels are resolved outside the try_table's own frame.
+            TryRegion r;
+            r.start = pc;
+            func_->try_regions.push_back(r);
+            for (uint32_t i = 0; i < catches.size(); ++i) {
+                const Catch& k = pools_.catches[in.b][i];
+                catches[i].target = target_of(k.label, Fixup{FixupKind::Catch, region, i});
+                func_->try_regions[region].catches.push_back(catches[i]);
+            }
+            in.b = region;
+        }
+        if (in.op == Op::Block) RULE("Instr_ok/block");
+        if (in.op == Op::Loop) RULE("Instr_ok/loop");
+        push_ctrl(in.op, params, results, pc);
+        ctrls_.back().region = region;
+        ctrls_.back().if_pc = pc;
+        return;
+    }
+    case Op::Try: {
+        RULE("Instr_ok/try");
+        std::vector<ValType> params, results;
+        block_sig(pools_.block_types[in.a], params, results);
+        pop(params);
+        const uint32_t region = static_cast<uint32_t>(func_->try_regions.size());
+        TryRegion r;
+        r.start = pc;
+        r.legacy = true;
+        r.exn_slot = static_cast<uint32_t>(locals_.size()) + func_->extra_slots++;
+        func_->try_regions.push_back(r);
+        push_ctrl(Op::Try, params, results, pc);
+        ctrls_.back().region = region;
+        return;
+    }
+    case Op::Catch: case Op::CatchAll: {
+        RULE("Instr_ok/catch");
+        Frame& f = ctrls_.back();
+        if (f.op != Op::Try && f.op != Op::Catch) invalid(in.op == Op::Catch ? "catch without try" : "catch_all without try");
+        Frame done = pop_ctrl();
+        TryRegion& r = func_->try_regions[done.region];
+        if (done.op == Op::Try) r.end = pc;
+        CatchTarget ct;
+        ct.kind = in.op == Op::Catch ? Catch::Catch_ : Catch::CatchAll;
+        ct.tag = in.a;
+        std::vector<ValType> caught;
+        if (in.op == Op::Catch) caught = c_.tag(in.a).params;
+        ct.target = BrTarget{pc + 1, static_cast<uint32_t>(caught.size()), done.height};
+        r.catches.push_back(ct);
+        push_ctrl(in.op, {}, done.results, done.start_pc);
+        push(caught);
+        ctrls_.back().region = done.region;
+        ctrls_.back().fixups = std::move(done.fixups);
+        ctrls_.back().fixups.push_back(Fixup{FixupKind::InstrA, pc});  // the previous part ends: jump to end
+        return;
+    }
+    case Op::Delegate: {
+        RULE("Instr_ok/delegate");
+        if (ctrls_.back().op != Op::Try) invalid("delegate without try");
+        Frame done = pop_ctrl();
+        TryRegion& r = func_->try_regions[done.region];
+        r.end = pc;
+        r.delegates = true;
+        const Frame& target = label_frame(label);
+        r.delegate_start = &target == &ctrls_.front() ? UINT32_MAX : target.start_pc;
+        patch(done, pc);
+        push(done.results);
+        return;
+    }
+    case Op::Rethrow: {
+        RULE("Instr_ok/rethrow");
+        const Frame& f = label_frame(label);
+        if (f.op != Op::Catch && f.op != Op::CatchAll) invalid("invalid rethrow label");
+        in.a = func_->try_regions[f.region].exn_slot;
+        set_unreachable();
+        return;
+    }
+    case Op::Else: {
+        Frame& f = ctrls_.back();
+        if (f.op != Op::If || f.saw_else) invalid("else without if");
+        Frame done = pop_ctrl();
+        code_[done.if_pc].a = pc + 1;  // the false branch starts after `else`
+        push_ctrl(Op::If, done.params, done.results, done.start_pc);
+        ctrls_.back().fixups = std::move(done.fixups);
+        ctrls_.back().fixups.push_back(Fixup{FixupKind::InstrA, pc});  // end of the true branch jumps to end
+        ctrls_.back().saw_else = true;
+        ctrls_.back().if_pc = done.if_pc;
+        return;
+    }
+    case Op::End: {
+        Frame f = pop_ctrl();
+        if (f.op == Op::If && !f.saw_else) {
+            // Without else the block type must be [t*] -> [t*].
+            if (!vals_match(f.params, f.results)) invalid("type mismatch: if without else");
+            code_[f.if_pc].a = pc;
+        }
+        if (f.op == Op::TryTable && func_) func_->try_regions[f.region].end = pc;
+        if (f.op == Op::Try) func_->try_regions[f.region].end = pc;  // a try without catches
+        if (func_) patch(f, pc);
+        push(f.results);
+        return;
+    }
+    case Op::Br: {
+        RULE("Instr_ok/br");
+        branch_instr(pc, label);
+        pop(label_types(label_frame(label)));
+        set_unreachable();
+        return;
+    }
+    case Op::BrIf: {
+        RULE("Instr_ok/br_if");
+        pop(kI32);
+        const auto types = label_types(label_frame(label));
+        branch_instr(pc, label);
+        pop(types);
+        push(types);
+        return;
+    }
+    case Op::BrTable: {
+        RULE("Instr_ok/br_table");
+        pop(kI32);
+        const std::vector<uint32_t> labels = pools_.br_tables[in.a];
+        const uint32_t arity = static_cast<uint32_t>(label_types(label_frame(labels.back())).size());
+        const uint32_t first = static_cast<uint32_t>(func_->br_targets.size());
+        for (uint32_t l : labels) {
+            const auto& types = label_types(label_frame(l));
+            if (types.size() != arity) invalid("type mismatch: br_table arity");
+            // Each label's types must accept the operands (checked against a copy of the stack).
+            std::vector<ValType> saved = vals_;
+            pop(types);
+            vals_ = saved;
+            const uint32_t idx = static_cast<uint32_t>(func_->br_targets.size());
+            func_->br_targets.push_back(BrTarget{});
+            func_->br_targets[idx] = target_of(l, Fixup{FixupKind::BrTarget, idx});
+        }
+        in.a = first;
+        in.b = static_cast<uint32_t>(labels.size());
+        pop(label_types(label_frame(labels.back())));
+        set_unreachable();
+        return;
+    }
+    case Op::BrOnNull: {
+        RULE("Instr_ok/br_on_null");
+        const ValType r = pop_ref();
+        const auto types = label_types(label_frame(label));
+        branch_instr(pc, label);
+        pop(types);
+        push(types);
+        push(ValType::ref(false, r.heap));
+        return;
+    }
+    case Op::BrOnNonNull: {
+        RULE("Instr_ok/br_on_non_null");
+        const ValType r = pop_ref();
+        auto types = label_types(label_frame(label));
+        if (types.empty() || !val_matches(ValType::ref(false, r.heap), types.back()))
+            invalid("type mismatch: br_on_non_null label");
+        branch_instr(pc, label);
+        types.pop_back();
+        pop(types);
+        push(types);
+        return;
+    }
+    case Op::BrOnCast: case Op::BrOnCastFail: {
+        RULE(in.op == Op::BrOnCast ? "Instr_ok/br_on_cast" : "Instr_ok/br_on_cast_fail");
+        const ValType rt1 = c_.close(pools_.ref_types[in.b]);
+        const ValType rt2 = c_.close(pools_.ref_types[in.b + 1]);
+        pools_.ref_types[in.b] = rt1;
+        pools_.ref_types[in.b + 1] = rt2;
+        if (!val_matches(rt2, rt1)) invalid("type mismatch: br_on_cast types");
+        pop(rt1);
+        const ValType diff = ValType::ref(rt1.nullable && !rt2.nullable, rt1.heap);
+        const ValType on_branch = in.op == Op::BrOnCast ? rt2 : diff;
+        const ValType on_fall = in.op == Op::BrOnCast ? diff : rt2;
+        auto types = label_types(label_frame(label));
+        if (types.empty() || !val_matches(on_branch, types.back())) invalid("type mismatch: br_on_cast label");
+        branch_instr(pc, label);
+        types.pop_back();
+        pop(types);
+        push(types);
+        push(on_fall);
+        return;
+    }
+    case Op::Return: RULE("Instr_ok/return"); pop(results_); set_unreachable(); return;
+    case Op::Call: RULE("Instr_ok/call"); call(c_.func(in.a)); return;
+    case Op::ReturnCall: RULE("Instr_ok/return_call"); return_call(c_.func(in.a)); return;
+    case Op::CallIndirect: case Op::ReturnCallIndirect: {
+        RULE(in.op == Op::CallIndirect ? "Instr_ok/call_indirect" : "Instr_ok/return_call_indirect");
+        const TableType& tt = c_.table(in.b);
+        if (!val_matches(c_.close(tt.elem), ValType::ref(true, HeapType::abs(AbsHeap::Func))))
+            invalid("type mismatch: call_indirect table");
+        const FuncType& ft = c_.func_type_at(in.a);
+        pop(addr_val(tt.limits.at));
+        if (in.op == Op::CallIndirect) call(ft); else return_call(ft);
+        return;
+    }
+    case Op::CallRef: case Op::ReturnCallRef: {
+        RULE(in.op == Op::CallRef ? "Instr_ok/call_ref" : "Instr_ok/return_call_ref");
+        const FuncType& ft = c_.func_type_at(in.a);
+        pop(ref_to(in.a, true));
+        if (in.op == Op::CallRef) call(ft); else return_call(ft);
+        return;
+    }
+    case Op::Throw: {
+        RULE("Instr_ok/throw");
+        const FuncType& ft = c_.tag(in.a);
+        pop(ft.params);
+        set_unreachable();
+        return;
+    }
+    case Op::ThrowRef:
+        RULE("Instr_ok/throw_ref");
+        pop(ValType::ref(true, HeapType::abs(AbsHeap::Exn)));
+        set_unreachable();
+        return;
+    case Op::Drop: RULE("Instr_ok/drop"); pop(); return;
+    case Op::Select: {
+        RULE("Instr_ok/select-impl");
+        pop(kI32);
+        const ValType t1 = pop();
+        const ValType t2 = pop();
+        if (t1.is_ref() || t2.is_ref()) invalid("type mismatch: select on references needs a type");
+        if (t1.kind != ValKind::Bot && t2.kind != ValKind::Bot && !(t1 == t2)) invalid("type mismatch: select");
+        push(t1.kind == ValKind::Bot ? t2 : t1);
+        return;
+    }
+    case Op::SelectT: {
+        RULE("Instr_ok/select-expl");
+        auto& ts = pools_.select_types[in.a];
+        if (ts.size() != 1) invalid("invalid result arity");
+        const ValType t = c_.close(ts[0]);
+        ts[0] = t;
+        pop(kI32);
+        pop(t);
+        pop(t);
+        push(t);
+        return;
+    }
+    case Op::LocalGet:
+        RULE("Instr_ok/local.get");
+        local_check(in.a);
+        if (!local_init_[in.a]) invalid("uninitialized local " + std::to_string(in.a));
+        push(locals_[in.a]);
+        return;
+    case Op::LocalSet: case Op::LocalTee:
+        RULE(in.op == Op::LocalSet ? "Instr_ok/local.set" : "Instr_ok/local.tee");
+        local_check(in.a);
+        pop(locals_[in.a]);
+        if (!local_init_[in.a]) {
+            local_init_[in.a] = true;
+            inits_.push_back(in.a);
+        }
+        if (in.op == Op::LocalTee) push(locals_[in.a]);
+        return;
+    case Op::GlobalGet: RULE("Instr_ok/global.get"); push(c_.close(c_.global(in.a).type)); return;
+    case Op::GlobalSet:
+        RULE("Instr_ok/global.set");
+        if (!c_.global(in.a).mut) invalid("global is immutable");
+        pop(c_.close(c_.global(in.a).type));
+        return;
+    case Op::TableGet: {
+        RULE("Instr_ok/table.get");
+        const TableType& tt = c_.table(in.a);
+        pop(addr_val(tt.limits.at));
+        push(c_.close(tt.elem));
+        return;
+    }
+    case Op::TableSet: {
+        RULE("Instr_ok/table.set");
+        const TableType& tt = c_.table(in.a);
+        pop(c_.close(tt.elem));
+        pop(addr_val(tt.limits.at));
+        return;
+    }
+    case Op::TableSize: RULE("Instr_ok/table.size"); push(addr_val(c_.table(in.a).limits.at)); return;
+    case Op::TableGrow: {
+        RULE("Instr_ok/table.grow");
+        const TableType& tt = c_.table(in.a);
+        pop(addr_val(tt.limits.at));
+        pop(c_.close(tt.elem));
+        push(addr_val(tt.limits.at));
+        return;
+    }
+    case Op::TableFill: {
+        RULE("Instr_ok/table.fill");
+        const TableType& tt = c_.table(in.a);
+        pop(addr_val(tt.limits.at));
+        pop(c_.close(tt.elem));
+        pop(addr_val(tt.limits.at));
+        return;
+    }
+    case Op::TableCopy: {
+        RULE("Instr_ok/table.copy");
+        const TableType& d = c_.table(in.a);
+        const TableType& s = c_.table(in.b);
+        if (!val_matches(c_.close(s.elem), c_.close(d.elem))) invalid("type mismatch: table.copy");
+        const AddrType n = (d.limits.at == AddrType::I64 && s.limits.at == AddrType::I64) ? AddrType::I64 : AddrType::I32;
+        pop(addr_val(n));
+        pop(addr_val(s.limits.at));
+        pop(addr_val(d.limits.at));
+        return;
+    }
+    case Op::TableInit: {
+        RULE("Instr_ok/table.init");
+        const TableType& tt = c_.table(in.a);
+        const Elem& e = c_.elem(in.b);
+        if (!val_matches(c_.close(e.type), c_.close(tt.elem))) invalid("type mismatch: table.init");
+        pop(kI32);
+        pop(kI32);
+        pop(addr_val(tt.limits.at));
+        return;
+    }
+    case Op::ElemDrop: RULE("Instr_ok/elem.drop"); c_.elem(in.a); return;
+    case Op::MemorySize: RULE("Instr_ok/memory.size"); push(addr_val(c_.mem(in.a).limits.at)); return;
+    case Op::MemoryGrow: {
+        RULE("Instr_ok/memory.grow");
+        const ValType at = addr_val(c_.mem(in.a).limits.at);
+        pop(at);
+        push(at);
+        return;
+    }
+    case Op::MemoryFill: {
+        RULE("Instr_ok/memory.fill");
+        const ValType at = addr_val(c_.mem(in.a).limits.at);
+        pop(at);
+        pop(kI32);
+        pop(at);
+        return;
+    }
+    case Op::MemoryCopy: {
+        RULE("Instr_ok/memory.copy");
+        const AddrType d = c_.mem(in.a).limits.at, s = c_.mem(in.b).limits.at;
+        const AddrType n = (d == AddrType::I64 && s == AddrType::I64) ? AddrType::I64 : AddrType::I32;
+        pop(addr_val(n));
+        pop(addr_val(s));
+        pop(addr_val(d));
+        return;
+    }
+    case Op::MemoryInit:
+        RULE("Instr_ok/memory.init");
+        c_.data(in.b);
+        pop(kI32);
+        pop(kI32);
+        pop(addr_val(c_.mem(in.a).limits.at));
+        return;
+    case Op::DataDrop: RULE("Instr_ok/data.drop"); c_.data(in.a); return;
+    case Op::RefNull: {
+        RULE("Instr_ok/ref.null");
+        const ValType t = c_.close(pools_.ref_types[in.a]);
+        pools_.ref_types[in.a] = t;
+        push(t);
+        return;
+    }
+    case Op::RefIsNull: RULE("Instr_ok/ref.is_null"); pop_ref(); push(kI32); return;
+    case Op::RefAsNonNull: {
+        RULE("Instr_ok/ref.as_non_null");
+        const ValType r = pop_ref();
+        push(ValType::ref(false, r.heap));
+        return;
+    }
+    case Op::RefFunc: {
+        RULE("Instr_ok/ref.func");
+        c_.func(in.a);
+        if (!const_mode_ && !c_.refs.count(in.a)) invalid("undeclared function reference");
+        push(ref_to(c_.m.func_types[in.a], false));
+        return;
+    }
+    case Op::RefEq: {
+        RULE("Instr_ok/ref.eq");
+        const ValType eq = ValType::ref(true, HeapType::abs(AbsHeap::Eq));
+        pop(eq);
+        pop(eq);
+        push(kI32);
+        return;
+    }
+    case Op::RefTest: case Op::RefTestNull: case Op::RefCast: case Op::RefCastNull: {
+        const bool test = in.op == Op::RefTest || in.op == Op::RefTestNull;
+        RULE(test ? "Instr_ok/ref.test" : "Instr_ok/ref.cast");
+        const ValType rt = c_.close(pools_.ref_types[in.a]);
+        pools_.ref_types[in.a] = rt;
+        const ValType r = pop_ref();
+        if (!(r.heap == HeapType::abs(AbsHeap::Bot)) && top_heap(r.heap) != top_heap(rt.heap))
+            invalid("type mismatch: cast to an unrelated type");
+        push(test ? kI32 : rt);
+        return;
+    }
+    case Op::RefI31: RULE("Instr_ok/ref.i31"); pop(kI32); push(ValType::ref(false, HeapType::abs(AbsHeap::I31))); return;
+    case Op::I31GetS: case Op::I31GetU:
+        RULE("Instr_ok/i31.get");
+        pop(ValType::ref(true, HeapType::abs(AbsHeap::I31)));
+        push(kI32);
+        return;
+    case Op::AnyConvertExtern: case Op::ExternConvertAny: {
+        const bool to_any = in.op == Op::AnyConvertExtern;
+        RULE(to_any ? "Instr_ok/any.convert_extern" : "Instr_ok/extern.convert_any");
+        const ValType r = pop_ref();
+        const AbsHeap from = to_any ? AbsHeap::Extern : AbsHeap::Any;
+        if (!val_matches(r, ValType::ref(true, HeapType::abs(from)))) invalid("type mismatch");
+        push(ValType::ref(r.nullable, HeapType::abs(to_any ? AbsHeap::Any : AbsHeap::Extern)));
+        return;
+    }
+    case Op::StructNew: case Op::StructNewDefault: {
+        RULE(in.op == Op::StructNew ? "Instr_ok/struct.new" : "Instr_ok/struct.new_default");
+        const CompType& st = struct_type(in.a);
+        if (in.op == Op::StructNew) {
+            for (size_t i = st.fields.size(); i-- > 0;) pop(st.fields[i].type);
+        } else {
+            for (auto& f : st.fields)
+                if (!defaultable(f.type)) invalid("type mismatch: field is not defaultable");
+        }
+        push(ref_to(in.a, false));
+        return;
+    }
+    case Op::StructGet: case Op::StructGetS: case Op::StructGetU: {
+        RULE(in.op == Op::StructGet ? "Instr_ok/struct.get" : "Instr_ok/struct.get_s/u");
+        const CompType& st = struct_type(in.a);
+        if (in.b >= st.fields.size()) invalid("unknown field " + std::to_string(in.b));
+        const FieldType& f = st.fields[in.b];
+        if ((f.packed == Packed::None) != (in.op == Op::StructGet)) invalid("type mismatch: packed field access");
+        pop(ref_to(in.a, true));
+        push(f.type);
+        return;
+    }
+    case Op::StructSet: {
+        RULE("Instr_ok/struct.set");
+        const CompType& st = struct_type(in.a);
+        if (in.b >= st.fields.size()) invalid("unknown field " + std::to_string(in.b));
+        const FieldType& f = st.fields[in.b];
+        if (!f.mut) invalid("field is immutable");
+        pop(f.type);
+        pop(ref_to(in.a, true));
+        return;
+    }
+    case Op::ArrayNew: case Op::ArrayNewDefault: {
+        RULE(in.op == Op::ArrayNew ? "Instr_ok/array.new" : "Instr_ok/array.new_default");
+        const FieldType& f = array_field(in.a);
+        pop(kI32);
+        if (in.op == Op::ArrayNew) pop(f.type);
+        else if (!defaultable(f.type)) invalid("type mismatch: array element is not defaultable");
+        push(ref_to(in.a, false));
+        return;
+    }
+    case Op::ArrayNewFixed: {
+        RULE("Instr_ok/array.new_fixed");
+        const FieldType& f = array_field(in.a);
+        for (uint32_t i = 0; i < in.b; ++i) pop(f.type);
+        push(ref_to(in.a, false));
+        return;
+    }
+    case Op::ArrayNewData: case Op::ArrayInitData: {
+        const bool init = in.op == Op::ArrayInitData;
+        RULE(init ? "Instr_ok/array.init_data" : "Instr_ok/array.new_data");
+        const FieldType& f = array_field(in.a);
+        if (f.type.is_ref()) invalid("type mismatch: array.*_data needs a numeric array");
+        c_.data(in.b);
+        if (init && !f.mut) invalid("array is immutable");
+        pop(kI32);
+        pop(kI32);
+        if (init) {
+            pop(kI32);
+            pop(ref_to(in.a, true));
+        } else {
+            push(ref_to(in.a, false));
+        }
+        return;
+    }
+    case Op::ArrayNewElem: case Op::ArrayInitElem: {
+        const bool init = in.op == Op::ArrayInitElem;
+        RULE(init ? "Instr_ok/array.init_elem" : "Instr_ok/array.new_elem");
+        const FieldType& f = array_field(in.a);
+        const Elem& e = c_.elem(in.b);
+        if (!val_matches(c_.close(e.type), f.type)) invalid("type mismatch: element segment type");
+        if (init && !f.mut) invalid("array is immutable");
+        pop(kI32);
+        pop(kI32);
+        if (init) {
+            pop(kI32);
+            pop(ref_to(in.a, true));
+        } else {
+            push(ref_to(in.a, false));
+        }
+        return;
+    }
+    case Op::ArrayGet: case Op::ArrayGetS: case Op::ArrayGetU: {
+        RULE(in.op == Op::ArrayGet ? "Instr_ok/array.get" : "Instr_ok/array.get_s/u");
+        const FieldType& f = array_field(in.a);
+        if ((f.packed == Packed::None) != (in.op == Op::ArrayGet)) invalid("type mismatch: packed array access");
+        pop(kI32);
+        pop(ref_to(in.a, true));
+        push(f.type);
+        return;
+    }
+    case Op::ArraySet: {
+        RULE("Instr_ok/array.set");
+        const FieldType& f = array_field(in.a);
+        if (!f.mut) invalid("array is immutable");
+        pop(f.type);
+        pop(kI32);
+        pop(ref_to(in.a, true));
+        return;
+    }
+    case Op::ArrayLen:
+        RULE("Instr_ok/array.len");
+        pop(ValType::ref(true, HeapType::abs(AbsHeap::Array)));
+        push(kI32);
+        return;
+    case Op::ArrayFill: {
+        RULE("Instr_ok/array.fill");
+        const FieldType& f = array_field(in.a);
+        if (!f.mut) invalid("array is immutable");
+        pop(kI32);
+        pop(f.type);
+        pop(kI32);
+        pop(ref_to(in.a, true));
+        return;
+    }
+    case Op::ArrayCopy: {
+        RULE("Instr_ok/array.copy");
+        const FieldType& d = array_field(in.a);
+        const FieldType& s = array_field(in.b);
+        if (!d.mut) invalid("array is immutable");
+        if (d.packed != s.packed || !val_matches(s.type, d.type)) invalid("type mismatch: array.copy");
+        pop(kI32);
+        pop(kI32);
+        pop(ref_to(in.b, true));
+        pop(kI32);
+        pop(ref_to(in.a, true));
+        return;
+    }
+    default: break;
+    }
+    // Numeric and memory instructions: typed by the signature column.
+    const std::string sig = info.sig;
+    const size_t colon = sig.find(':');
+    if (colon == std::string::npos) invalid("unknown operator");
+    AddrType at = AddrType::I32;
+    if (info.imm == Imm::MemArg || info.imm == Imm::MemArgLane) memarg(in, sig, at);
+    if (info.imm == Imm::MemArgLane && in.d >= (16u >> (sig.back() - '0'))) invalid("invalid lane index");
+    if (info.imm == Imm::Lane) {
+        // The shape prefix gives the lane count: i8x16 → 16 … f64x2 → 2.
+        const std::string mnemonic = info.mnemonic;
+        const uint32_t lanes = static_cast<uint32_t>(std::stoi(mnemonic.substr(mnemonic.find('x') + 1, 2)));
+        if (in.a >= lanes) invalid("invalid lane index");
+    }
+    if (info.imm == Imm::Shuffle) {
+        for (uint8_t lane : pools_.v128s[in.a])
+            if (lane >= 32) invalid("invalid lane index");
+    }
+    for (size_t i = colon; i-- > 0;) pop(sig[i] == 'a' ? addr_val(at) : val_of_char(sig[i]));
+    for (size_t i = colon + 1; i < sig.size(); ++i) {
+        if (sig[i] >= '0' && sig[i] <= '9') break;
+        push(sig[i] == 'a' ? addr_val(at) : val_of_char(sig[i]));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Modules (SpecTec 2.4-validation.modules)
+
+void limits_ok(const Limits& l, uint64_t bound, const char* what)
+{
+    if (l.min > bound) invalid(std::string(what) + " size must be at most " + std::to_string(bound));
+    if (l.has_max) {
+        if (l.max > bound) invalid(std::string(what) + " size must be at most " + std::to_string(bound));
+        if (l.min > l.max) invalid("size minimum must not be greater than maximum");
+    }
+}
+
+void mem_ok(const MemType& t)
+{
+    const uint64_t bound = t.limits.at == AddrType::I64 ? (uint64_t{1} << 48) : 65536;
+    if (t.limits.min > bound || (t.limits.has_max && t.limits.max > bound))
+        invalid(t.limits.at == AddrType::I64 ? "memory size must be at most 2^48 pages (256TiB)"
+                                              : "memory size must be at most 65536 pages (4GiB)");
+    if (t.limits.has_max && t.limits.min > t.limits.max) invalid("size minimum must not be greater than maximum");
+    if (t.shared && !t.limits.has_max) invalid("shared memory must have maximum");
+}
+
+void table_ok(Context& c, const TableType& t)
+{
+    const uint64_t bound = t.limits.at == AddrType::I64 ? UINT64_MAX : 0xFFFFFFFFull;
+    limits_ok(t.limits, bound, "table");
+    c.close(t.elem);
+}
+
+// Type_ok / Rectype_ok: references point backwards or into the group;
+// declared supertypes are earlier, not final, and structurally compatible.
+void types_ok(Context& c)
+{
+    const Module& m = c.m;
+    uint32_t group_start = 0;
+    for (uint32_t r = 0; r < m.rec_types.size(); ++r) {
+        const uint32_t group_end = group_start + static_cast<uint32_t>(m.rec_types[r].subs.size());
+        auto check_val = [&](const ValType& t) {
+            if (t.is_ref() && t.heap.is_index() && static_cast<uint32_t>(t.heap.code) >= group_end)
+                invalid("unknown type " + std::to_string(t.heap.code));
+        };
+        for (uint32_t i = group_start; i < group_end; ++i) {
+            const SubType& s = m.types[i];
+            if (s.supers.size() > 1) invalid("type has too many supertypes");
+            for (uint32_t sup : s.supers)
+                if (sup >= i) invalid("unknown type " + std::to_string(sup));
+            for (auto& t : s.comp.func.params) check_val(t);
+            for (auto& t : s.comp.func.results) check_val(t);
+            for (auto& f : s.comp.fields) check_val(f.type);
+        }
+        group_start = group_end;
+    }
+    c.canon = TypeRegistry::get().add_module_types(m.rec_types);
+    // Subtype_ok: the declared supertype matches structurally.
+    auto& reg = TypeRegistry::get();
+    for (uint32_t i = 0; i < m.types.size(); ++i) {
+        const SubType& s = reg.type(c.canon[i]);
+        for (uint32_t sup_id : s.supers) {
+            const SubType& sup = reg.type(sup_id);
+            if (sup.final) invalid("sub type: supertype is final");
+            if (sup.comp.kind != s.comp.kind) invalid("sub type: different kinds");
+            bool ok = true;
+            if (s.comp.kind == CompKind::Func) {
+                ok = vals_match(sup.comp.func.params, s.comp.func.params) &&
+                     vals_match(s.comp.func.results, sup.comp.func.results);
+            } else {
+                if (s.comp.fields.size() < sup.comp.fields.size()) ok = false;
+                for (size_t k = 0; ok && k < sup.comp.fields.size(); ++k) {
+                    const FieldType& a = s.comp.fields[k];
+                    const FieldType& b = sup.comp.fields[k];
+                    if (a.mut != b.mut || a.packed != b.packed) ok = false;
+                    else if (a.mut) ok = a.type == b.type;
+                    else ok = val_matches(a.type, b.type);
+                }
+                if (s.comp.kind == CompKind::Array && s.comp.fields.size() != sup.comp.fields.size()) ok = false;
+            }
+            if (!ok) invalid("sub type: does not match its supertype");
+        }
+    }
+}
+
+void const_expr_ok(Context& c, ConstExpr& e, const ValType& expected)
+{
+    FuncValidator v(c, e.code, e.pools, nullptr);
+    v.run_const(expected);
+}
+
+// C.refs: function indices referenced by ref.func outside function bodies.
+void collect_refs(Context& c, const ConstExpr& e)
+{
+    for (const Instr& in : e.code)
+        if (in.op == Op::RefFunc) c.refs.insert(in.a);
+}
+
+void module_ok(Module& m)
+{
+    Context c(m);
+    types_ok(c);
+    for (uint32_t t : m.func_types) c.func_type_at(t);
+    for (const TableType& t : m.table_types) table_ok(c, t);
+    for (const MemType& t : m.mem_types) mem_ok(t);
+    for (const GlobalType& g : m.global_types) c.close(g.type);
+    for (uint32_t t : m.tag_types) {
+        // Tag_ok: a function type without results.
+        if (!c.func_type_at(t).results.empty()) invalid("non-empty tag result type");
+    }
+    for (auto& g : m.globals) collect_refs(c, g.init);
+    for (auto& t : m.tables)
+        if (t.init) collect_refs(c, *t.init);
+    for (auto& e : m.elems)
+        for (auto& item : e.items) collect_refs(c, item);
+    for (const Export& e : m.exports)
+        if (e.kind == ExternKind::Func) c.refs.insert(e.index);
+
+    // Globals: each initializer sees the imported and the earlier globals.
+    c.globals_visible = m.num_imported_globals;
+    for (auto& g : m.globals) {
+        const_expr_ok(c, g.init, c.close(g.type.type));
+        ++c.globals_visible;
+    }
+    // Table initializers precede the global section: they see imported globals only.
+    c.globals_visible = m.num_imported_globals;
+    for (auto& t : m.tables) {
+        const ValType et = c.close(t.type.elem);
+        if (t.init) const_expr_ok(c, *t.init, et);
+        else if (!et.nullable) invalid("type mismatch: table of non-nullable references needs an initializer");
+    }
+    c.globals_visible = static_cast<uint32_t>(m.global_types.size());
+    for (auto& e : m.elems) {
+        const ValType et = c.close(e.type);
+        for (auto& item : e.items) const_expr_ok(c, item, et);
+        if (e.mode == SegMode::Active) {
+            const TableType& tt = c.table(e.table);
+            if (!val_matches(et, c.close(tt.elem))) invalid("type mismatch: element segment does not match table");
+            const_expr_ok(c, e.offset, addr_val(tt.limits.at));
+        }
+    }
+    for (auto& d : m.datas) {
+        if (d.mode == SegMode::Active) {
+            const MemType& mt = c.mem(d.memory);
+            const_expr_ok(c, d.offset, addr_val(mt.limits.at));
+        }
+    }
+    for (auto& f : m.funcs) {
+        const FuncType& ft = c.func_type_at(f.type_index);
+        f.br_targets.clear();
+        f.try_regions.clear();
+        f.max_height = 0;
+        FuncValidator v(c, f.body, f.pools, &f);
+        v.run_function(ft, f.locals);
+        f.locals = [&] {
+            std::vector<ValType> closed;
+            for (auto& l : f.locals) closed.push_back(c.close(l));
+            return closed;
+        }();
+    }
+    if (m.start) {
+        const FuncType& ft = c.func(*m.start);
+        if (!ft.params.empty() || !ft.results.empty()) invalid("start function must have type [] -> []");
+    }
+    std::set<std::string> names;
+    for (const Export& e : m.exports) {
+        if (!names.insert(e.name).second) invalid("duplicate export name");
+        switch (e.kind) {
+        case ExternKind::Func: c.func(e.index); break;
+        case ExternKind::Table: c.table(e.index); break;
+        case ExternKind::Mem: c.mem(e.index); break;
+        case ExternKind::Global: c.global(e.index); break;
+        case ExternKind::Tag: c.tag(e.index); break;
+        }
+    }
+    m.type_canon = c.canon;
+}
+
+}  // namespace
+
+std::optional<std::string> validate_module(Module& m)
+{
+    if (m.validated) return std::nullopt;
+    try {
+        module_ok(m);
+    } catch (const Invalid& e) {
+        return e.message;
+    }
+    m.validated = true;
+    return std::nullopt;
+}
+
+}  // namespace lockstep::wasm

@@ -8,6 +8,7 @@
 #include "runtime/array_object.h"
 #include "runtime/bound_function_object.h"
 #include "runtime/builtin_function.h"
+#include "runtime/ecmascript_function_object.h"
 #include "runtime/error.h"
 #include "runtime/object.h"
 #include "runtime/proxy_object.h"
@@ -219,10 +220,15 @@ ThrowCompletionOr<Object*> SpeciesConstructor(Agent& agent, Object& O, Object& d
 ThrowCompletionOr<Realm*> GetFunctionRealm(Agent& agent, Object& obj)
 {
     SPEC_ALGORITHM("sec-getfunctionrealm");
-    STEP("1");
-    if (auto* builtin = dynamic_cast<BuiltinFunction*>(&obj)) {
+    STEP("1");  // built-in and ECMAScript function objects have a [[Realm]] slot
+    Realm* realm = nullptr;
+    if (auto* builtin = dynamic_cast<BuiltinFunction*>(&obj))
+        realm = builtin->Realm;
+    else if (ECMAScriptFunctionObject* function = as_ecmascript_function(&obj))
+        realm = function->Realm;
+    if (realm) {
         STEP("1.a");
-        return builtin->Realm;
+        return realm;
     }
     STEP("2");
     if (auto* bound = dynamic_cast<BoundFunctionObject*>(&obj)) {
@@ -407,6 +413,37 @@ ThrowCompletionOr<List<Value>> EnumerableOwnProperties(Agent& agent, Object& O, 
     }
     STEP("4");
     return results;
+}
+
+ThrowCompletionOr<void> SetterThatIgnoresPrototypeProperties(Agent& agent, Value thisValue, Object& home, PropertyKey p,
+                                                              Value v)
+{
+    SPEC_ALGORITHM("sec-SetterThatIgnoresPrototypeProperties");
+    STEP("1");
+    if (!thisValue.is_object()) {
+        STEP("1.a");
+        return throw_type_error(agent, "setter called on a non-object");
+    }
+    Object& O = *thisValue.as_object();
+    STEP("2");
+    if (&O == &home) {
+        STEP("2.a");  // like assigning to a non-writable property of home in strict code
+        STEP("2.b");
+        return throw_type_error(agent, "cannot assign to this property of the prototype itself");
+    }
+    STEP("3");
+    std::optional<PropertyDescriptor> desc = TRY(O.GetOwnProperty(agent, p));
+    STEP("4");
+    if (!desc) {
+        STEP("4.a");
+        TRY(CreateDataPropertyOrThrow(agent, O, p, v));
+    } else {
+        STEP("5");
+        STEP("5.a");
+        TRY(Set(agent, O, p, v, true));
+    }
+    STEP("6");
+    return {};
 }
 
 }  // namespace lockstep

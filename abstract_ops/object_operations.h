@@ -70,4 +70,7 @@ ThrowCompletionOr<bool> OrdinaryHasInstance(Agent&, Value C, Value O);
 enum class EnumerableOwnPropertiesKind : uint8_t { Key, Value, KeyValue };
 ThrowCompletionOr<List<Value>> EnumerableOwnProperties(Agent&, Object& O, EnumerableOwnPropertiesKind kind);
 
+// §7.3.36 SetterThatIgnoresPrototypeProperties ( thisValue, home, p, v )
+ThrowCompletionOr<void> SetterThatIgnoresPrototypeProperties(Agent&, Value thisValue, Object& home, PropertyKey p, Value v);
+
 }  // namespace lockstep

@@ -1,6 +1,8 @@
 // ECMA-262 §7.4 Operations on Iterator Objects.
 #include "abstract_ops/operations_on_iterator_objects.h"
 
+#include "abstract_ops/async_from_sync_iterator.h"
+#include "abstract_ops/async_function_operations.h"
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/type_conversion.h"
 #include "runtime/agent.h"
@@ -48,9 +50,7 @@ ThrowCompletionOr<IteratorRecord> GetIterator(Agent& agent, Value obj, IteratorK
             STEP("1.b.iii");
             IteratorRecord syncIteratorRecord = TRY(GetIteratorFromMethod(agent, obj, syncMethod));
             STEP("1.b.iv");
-            // TODO(§27.1.6 CreateAsyncFromSyncIterator): arrives with promises.
-            (void)syncIteratorRecord;
-            return throw_type_error(agent, "async-from-sync iterators are not implemented yet");
+            return CreateAsyncFromSyncIterator(agent, syncIteratorRecord);
         }
     } else {
         STEP("2");
@@ -218,6 +218,36 @@ ThrowCompletionOr<List<Value>> IteratorToList(Agent& agent, IteratorRecord& iter
         STEP("2.c");
         values.append(*next);
     }
+}
+
+Completion AsyncIteratorClose(Agent& agent, IteratorRecord& iteratorRecord, Completion completion)
+{
+    SPEC_ALGORITHM("sec-asynciteratorclose");
+    STEP("1");
+    SPEC_ASSERT(iteratorRecord.Iterator);
+    STEP("2");
+    Object* iterator = iteratorRecord.Iterator;
+    STEP("3");
+    ThrowCompletionOr<Value> innerResult = GetMethod(agent, iterator, agent.key("return"));
+    STEP("4");
+    if (!innerResult.is_throw_completion()) {
+        STEP("4.a");
+        Value return_ = innerResult.value();
+        STEP("4.b");
+        if (return_.is_undefined()) return completion;
+        STEP("4.c");
+        innerResult = Call(agent, return_, iterator);
+        STEP("4.d");
+        if (!innerResult.is_throw_completion()) innerResult = Await(agent, innerResult.value());
+    }
+    STEP("5");
+    if (completion.is_throw_completion()) return completion;
+    STEP("6");
+    if (innerResult.is_throw_completion()) return innerResult.release_error();
+    STEP("7");
+    if (!innerResult.value().is_object()) return throw_type_error(agent, "iterator return() result is not an object");
+    STEP("8");
+    return completion;
 }
 
 }  // namespace lockstep

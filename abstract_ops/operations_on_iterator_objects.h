@@ -91,6 +91,10 @@ inline ThrowCompletionOr<Value> IteratorClose(Agent& agent, IteratorRecord& iter
     return IteratorClose<ThrowCompletionOr<Value>>(agent, iteratorRecord, result);
 }
 
+// §7.4.13 AsyncIteratorClose ( iteratorRecord, completion ): Awaits, so only
+// from the code of an async function or async generator.
+Completion AsyncIteratorClose(Agent&, IteratorRecord& iteratorRecord, Completion completion);
+
 // §7.4.14 CreateIteratorResultObject ( value, done )
 Object* CreateIteratorResultObject(Agent&, Value value, bool done);
 // §7.4.16 IteratorToList ( iteratorRecord )

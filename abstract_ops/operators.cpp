@@ -63,7 +63,7 @@ double remainder(double n, double d)
     STEP("1-6");
     if (std::isnan(n) || std::isnan(d) || std::isinf(n) || d == 0) return std::nan("");
     if (std::isinf(d) || n == 0) return n;
-    STEP("7-10");
+    STEP("7-11");
     return std::fmod(n, d);
 }
 
@@ -146,6 +146,7 @@ ThrowCompletionOr<LessThanResult> IsLessThan(Agent& agent, Value x, Value y, boo
         STEP("3.a");
         STEP("3.b");
         STEP("3.c");
+        STEP("3.c.i-3.c.iv");
         STEP("3.d");
         // std::u16string_view compares code unit by code unit, then by length.
         return result(px.as_string()->view() < py.as_string()->view());
@@ -326,7 +327,6 @@ ThrowCompletionOr<Value> ApplyStringOrNumericBinaryOperator(Agent& agent, Value 
         default: break;
         }
         STEP("6.e");
-        STEP("8");
         switch (opText) {
         case NumericOperator::Multiply: return Value(BigInt::multiply(heap, l, r));
         case NumericOperator::Add: return Value(BigInt::add(heap, l, r));

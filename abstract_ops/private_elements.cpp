@@ -31,7 +31,7 @@ ThrowCompletionOr<void> PrivateFieldAdd(Agent& agent, Object& O, PrivateName& P,
     STEP("2");
     PrivateElement* entry = PrivateElementFind(O, P);
     STEP("3");
-    if (entry) return throw_type_error(agent, "private field #" + P.Description->to_utf8() + " already present");
+    if (entry) return throw_type_error(agent, "private field " + P.Description->to_utf8() + " already present");
     STEP("4");
     O.PrivateElements.push_back(PrivateElement{&P, PrivateElementKind::Field, value, Value::undefined(),
                                                Value::undefined()});
@@ -51,7 +51,7 @@ ThrowCompletionOr<void> PrivateMethodOrAccessorAdd(Agent& agent, Object& O, cons
     PrivateElement* entry = PrivateElementFind(O, *method.key);
     STEP("4");
     if (entry)
-        return throw_type_error(agent, "private method #" + method.key->Description->to_utf8() + " already present");
+        return throw_type_error(agent, "private method " + method.key->Description->to_utf8() + " already present");
     STEP("5");
     O.PrivateElements.push_back(method);
     STEP("6");
@@ -64,7 +64,7 @@ ThrowCompletionOr<Value> PrivateGet(Agent& agent, Object& O, PrivateName& P)
     STEP("1");
     PrivateElement* entry = PrivateElementFind(O, P);
     STEP("2");
-    if (!entry) return throw_type_error(agent, "object has no private member #" + P.Description->to_utf8());
+    if (!entry) return throw_type_error(agent, "object has no private member " + P.Description->to_utf8());
     STEP("3");
     if (entry->kind == PrivateElementKind::Field || entry->kind == PrivateElementKind::Method) {
         STEP("3.a");
@@ -74,7 +74,7 @@ ThrowCompletionOr<Value> PrivateGet(Agent& agent, Object& O, PrivateName& P)
     SPEC_ASSERT(entry->kind == PrivateElementKind::Accessor);
     STEP("5");
     if (entry->get.is_undefined())
-        return throw_type_error(agent, "private accessor #" + P.Description->to_utf8() + " has no getter");
+        return throw_type_error(agent, "private accessor " + P.Description->to_utf8() + " has no getter");
     STEP("6");
     Value getter = entry->get;
     STEP("7");
@@ -87,7 +87,7 @@ ThrowCompletionOr<void> PrivateSet(Agent& agent, Object& O, PrivateName& P, Valu
     STEP("1");
     PrivateElement* entry = PrivateElementFind(O, P);
     STEP("2");
-    if (!entry) return throw_type_error(agent, "object has no private member #" + P.Description->to_utf8());
+    if (!entry) return throw_type_error(agent, "object has no private member " + P.Description->to_utf8());
     STEP("3");
     if (entry->kind == PrivateElementKind::Field) {
         STEP("3.a");
@@ -95,14 +95,14 @@ ThrowCompletionOr<void> PrivateSet(Agent& agent, Object& O, PrivateName& P, Valu
     } else if (entry->kind == PrivateElementKind::Method) {
         STEP("4");
         STEP("4.a");
-        return throw_type_error(agent, "private method #" + P.Description->to_utf8() + " is not writable");
+        return throw_type_error(agent, "private method " + P.Description->to_utf8() + " is not writable");
     } else {
         STEP("5");
         STEP("5.a");
         SPEC_ASSERT(entry->kind == PrivateElementKind::Accessor);
         STEP("5.b");
         if (entry->set.is_undefined())
-            return throw_type_error(agent, "private accessor #" + P.Description->to_utf8() + " has no setter");
+            return throw_type_error(agent, "private accessor " + P.Description->to_utf8() + " has no setter");
         STEP("5.c");
         Value setter = entry->set;
         STEP("5.d");

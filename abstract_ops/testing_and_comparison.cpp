@@ -11,13 +11,14 @@
 #include "runtime/number.h"
 #include "runtime/object.h"
 #include "runtime/proxy_object.h"
+#include "runtime/regexp_object.h"
 #include "runtime/string.h"
 
 namespace lockstep {
 
 ThrowCompletionOr<Value> RequireObjectCoercible(Agent& agent, Value argument)
 {
-    SPEC_ALGORITHM("sec-requireobjectcoercible");  // a table: undefined and null throw
+    // §7.2.1 is a table, "RequireObjectCoercible Results": undefined and null throw.
     if (argument.is_nullish()) return throw_type_error(agent, "cannot convert undefined or null to object");
     return argument;
 }
@@ -78,9 +79,10 @@ ThrowCompletionOr<bool> IsExtensible(Agent& agent, Object& O)
 bool SameType(Value x, Value y)
 {
     SPEC_ALGORITHM("sec-sametype");
-    STEP("1");  // steps 1-8: both are of the same one of the eight types
+    STEP("1-8");  // both are of the same one of the eight types
+    if (x.type() == y.type()) return true;
     STEP("9");
-    return x.type() == y.type();
+    return false;
 }
 
 bool SameValue(Value x, Value y)
@@ -147,7 +149,8 @@ ThrowCompletionOr<bool> IsRegExp(Agent& agent, Value argument)
     Value matcher = TRY(Get(agent, *argument.as_object(), agent.well_known_symbol(WellKnownSymbol::match)));
     STEP("3");
     if (!matcher.is_undefined()) return ToBoolean(matcher);
-    STEP("4");  // no object has [[RegExpMatcher]] until the RegExp built-ins (§22.2) exist
+    STEP("4");
+    if (dynamic_cast<RegExpObject*>(argument.as_object())) return true;
     STEP("5");
     return false;
 }

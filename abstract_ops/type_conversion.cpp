@@ -380,6 +380,14 @@ uint64_t modulo_power_of_two(double number, unsigned bits)
     return uint64_t(remainder);
 }
 
+// Step 5 of ToInt32, ToInt16 and ToInt8: intNbit ≥ 2^(N-1) stands for
+// intNbit - 2^N. C++20 converts to a signed type modulo 2^N, which is exactly that.
+template <class Signed>
+Signed wrap_to_signed(uint64_t intNbit)
+{
+    return static_cast<Signed>(intNbit);
+}
+
 }  // namespace
 
 ThrowCompletionOr<int32_t> ToInt32(Agent& agent, Value argument)
@@ -392,7 +400,7 @@ ThrowCompletionOr<int32_t> ToInt32(Agent& agent, Value argument)
     STEP("4");
     uint64_t int32bit = modulo_power_of_two(number, 32);
     STEP("5");
-    return int32bit >= (uint64_t(1) << 31) ? int32_t(int64_t(int32bit) - (int64_t(1) << 32)) : int32_t(int32bit);
+    return wrap_to_signed<int32_t>(int32bit);
 }
 
 ThrowCompletionOr<uint32_t> ToUint32(Agent& agent, Value argument)
@@ -418,7 +426,7 @@ ThrowCompletionOr<int16_t> ToInt16(Agent& agent, Value argument)
     STEP("4");
     uint64_t int16bit = modulo_power_of_two(number, 16);
     STEP("5");
-    return int16bit >= (1u << 15) ? int16_t(int(int16bit) - (1 << 16)) : int16_t(int16bit);
+    return wrap_to_signed<int16_t>(int16bit);
 }
 
 ThrowCompletionOr<uint16_t> ToUint16(Agent& agent, Value argument)
@@ -444,7 +452,7 @@ ThrowCompletionOr<int8_t> ToInt8(Agent& agent, Value argument)
     STEP("4");
     uint64_t int8bit = modulo_power_of_two(number, 8);
     STEP("5");
-    return int8bit >= (1u << 7) ? int8_t(int(int8bit) - (1 << 8)) : int8_t(int8bit);
+    return wrap_to_signed<int8_t>(int8bit);
 }
 
 ThrowCompletionOr<uint8_t> ToUint8(Agent& agent, Value argument)
@@ -637,6 +645,13 @@ ThrowCompletionOr<PropertyKey> ToPropertyKey(Agent& agent, Value argument)
         return PropertyKey(key.as_symbol());
     }
     STEP("3");
+    // An integral Number in the array index range names the same key as its
+    // ToString, without making that String.
+    if (key.is_number()) {
+        double number = key.as_number();
+        if (number >= 0 && number <= 4294967294.0 && std::trunc(number) == number)
+            return PropertyKey::from_array_index(uint32_t(number));
+    }
     return PropertyKey::from_string(agent.heap, *MUST(ToString(agent, key)));
 }
 

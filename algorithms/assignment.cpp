@@ -24,16 +24,6 @@ bool IsAssignmentPattern(const Node& n)
     return n.kind == NodeKind::ObjectAssignmentPattern || n.kind == NodeKind::ArrayAssignmentPattern;
 }
 
-// "Let lref be ? Evaluation of LeftHandSideExpression" for a simple
-// assignment target. A call expression target (web-compat, sloppy code) is
-// evaluated, then PutValue step 1 throws.
-ThrowCompletionOr<ReferenceRecord> EvaluateAssignmentTarget(Evaluator& e, const Node& target)
-{
-    if (YieldsReference(target)) return EvaluateReference(e, target);
-    TRY(EvaluateExpression(e, target));
-    return throw_error(e.agent, ErrorType::ReferenceError, "invalid assignment target");
-}
-
 NumericOperator NumericOperatorOf(AssignmentOp op)
 {
     switch (op) {
@@ -79,10 +69,19 @@ ThrowCompletionOr<void> KeyedDestructuringAssignmentEvaluation(Evaluator& e, con
     STEP("3");
     if (element.initializer && v.is_undefined()) {
         STEP("3.a");
-        STEP("3.b");
-        rhsValue = TRY(EvaluateNamedIfAnonymous(e, target, *element.initializer));
+        if (IsAnonymousFunctionDefinition(element.initializer) && IsIdentifierRef(&target)) {
+            STEP("3.a.i");
+            STEP("3.a.ii");
+            rhsValue = TRY(NamedEvaluation(e, *element.initializer, PropertyName(IdentifierKey(e, target))));
+        } else {
+            STEP("3.b");
+            STEP("3.b.i");
+            STEP("3.b.ii");
+            rhsValue = TRY(EvaluateExpression(e, *element.initializer));
+        }
     } else {
         STEP("4");
+        STEP("4.a");
         rhsValue = v;
     }
     STEP("5");
@@ -103,7 +102,7 @@ ThrowCompletionOr<void> ObjectDestructuring(Evaluator& e, const ObjectPattern& p
     TRY(RequireObjectCoercible(agent, value));
     STEP("2");
     // PropertyDestructuringAssignmentEvaluation (§13.15.5.3) of each property.
-    std::vector<PropertyKey> excludedNames;
+    lockstep::List<PropertyKey> excludedNames;
     for (const PatternProperty* property : pattern.properties) {
         if (property->shorthand) {
             // AssignmentProperty : IdentifierReference Initializer?
@@ -119,13 +118,13 @@ ThrowCompletionOr<void> ObjectDestructuring(Evaluator& e, const ObjectPattern& p
                     v = TRY(EvaluateExpression(e, *property->value->initializer));
             }
             TRY(PutValue(agent, lref, v));
-            excludedNames.push_back(key);
+            excludedNames.append(key);
             continue;
         }
         // AssignmentProperty : PropertyName : AssignmentElement
         PropertyKey name = std::get<PropertyKey>(TRY(EvaluatePropertyKey(e, *property->key)));
         TRY(KeyedDestructuringAssignmentEvaluation(e, *property->value, value, name));
-        excludedNames.push_back(name);
+        excludedNames.append(name);
     }
     if (pattern.rest) {
         // §13.15.5.4 RestDestructuringAssignmentEvaluation
@@ -135,7 +134,7 @@ ThrowCompletionOr<void> ObjectDestructuring(Evaluator& e, const ObjectPattern& p
         STEP("2");
         Object* restObj = OrdinaryObjectCreate(agent, agent.current_realm()->intrinsic(Intrinsic::ObjectPrototype));
         STEP("3");
-        TRY(CopyDataProperties(agent, *restObj, value, excludedNames));
+        TRY(CopyDataProperties(agent, *restObj, value, excludedNames.items()));
         STEP("4");
         TRY(PutValue(agent, lref, restObj));
     }
@@ -148,12 +147,14 @@ ThrowCompletionOr<void> ObjectDestructuring(Evaluator& e, const ObjectPattern& p
 Completion IteratorDestructuringAssignmentEvaluation(Evaluator& e, const ArrayPattern& pattern,
                                                      IteratorRecord& iteratorRecord)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-iteratordestructuringassignmentevaluation");
     Agent& agent = e.agent;
     for (const PatternElement* element : pattern.elements) {
         if (!element) {
-            // Elision: step the iterator once.
+            // Elision : ,
+            SPEC_ALGORITHM("sec-runtime-semantics-iteratordestructuringassignmentevaluation#5");
+            STEP("1");
             if (!iteratorRecord.Done) {
+                STEP("1.a");
                 Object* next = TRY(IteratorStep(agent, iteratorRecord));
                 if (!next) iteratorRecord.Done = true;
             }
@@ -199,6 +200,15 @@ Completion IteratorDestructuringAssignmentEvaluation(Evaluator& e, const ArrayPa
 
 }  // namespace
 
+ThrowCompletionOr<ReferenceRecord> EvaluateAssignmentTarget(Evaluator& e, const Node& target)
+{
+    if (YieldsReference(target)) return EvaluateReference(e, target);
+    // A call expression target (web-compat, sloppy code, §B.3.6) is
+    // evaluated, then PutValue step 1 throws.
+    TRY(EvaluateExpression(e, target));
+    return throw_error(e.agent, ErrorType::ReferenceError, "invalid assignment target");
+}
+
 ThrowCompletionOr<void> DestructuringAssignmentEvaluation(Evaluator& e, const Node& pattern, Value value)
 {
     if (e.agent.heap.native_stack_exhausted()) [[unlikely]]
@@ -211,9 +221,8 @@ ThrowCompletionOr<void> DestructuringAssignmentEvaluation(Evaluator& e, const No
     STEP("2");
     Completion result = IteratorDestructuringAssignmentEvaluation(e, *pattern.as<ArrayPattern>(), iteratorRecord);
     STEP("3");
-    if (!iteratorRecord.Done) result = IteratorClose(e.agent, iteratorRecord, result);
-    STEP("4");
-    if (result.is_abrupt()) return ThrowCompletion(result.value);
+    if (!iteratorRecord.Done) result = IteratorClose<Completion>(e.agent, iteratorRecord, WithReturnInFlight(e.agent, result));
+    if (result.is_abrupt()) return ExpressionCompletion(e.agent, result).release_error();
     return {};
 }
 
@@ -228,9 +237,18 @@ ThrowCompletionOr<Value> EvaluateAssignmentExpression(Evaluator& e, const Assign
         if (!IsAssignmentPattern(target)) {
             STEP("1.a");
             ReferenceRecord lref = TRY(EvaluateAssignmentTarget(e, target));
+            Value rval;
             STEP("1.b");
-            STEP("1.c");
-            Value rval = TRY(EvaluateNamedIfAnonymous(e, target, *n.value));
+            if (IsAnonymousFunctionDefinition(n.value) && IsIdentifierRef(&target)) {
+                STEP("1.b.i");
+                STEP("1.b.ii");
+                rval = TRY(NamedEvaluation(e, *n.value, PropertyName(IdentifierKey(e, target))));
+            } else {
+                STEP("1.c");
+                STEP("1.c.i");
+                STEP("1.c.ii");
+                rval = TRY(EvaluateExpression(e, *n.value));
+            }
             STEP("1.d");
             TRY(PutValue(agent, lref, rval));
             STEP("1.e");
@@ -257,9 +275,18 @@ ThrowCompletionOr<Value> EvaluateAssignmentExpression(Evaluator& e, const Assign
         if (n.op == AssignmentOp::LogicalAnd && !ToBoolean(lval)) return lval;
         if (n.op == AssignmentOp::LogicalOr && ToBoolean(lval)) return lval;
         if (n.op == AssignmentOp::Coalesce && !lval.is_nullish()) return lval;
+        Value rval;
         STEP("4");
-        STEP("5");
-        Value rval = TRY(EvaluateNamedIfAnonymous(e, target, *n.value));
+        if (IsAnonymousFunctionDefinition(n.value) && IsIdentifierRef(&target)) {
+            STEP("4.a");
+            STEP("4.b");
+            rval = TRY(NamedEvaluation(e, *n.value, PropertyName(IdentifierKey(e, target))));
+        } else {
+            STEP("5");
+            STEP("5.a");
+            STEP("5.b");
+            rval = TRY(EvaluateExpression(e, *n.value));
+        }
         STEP("6");
         TRY(PutValue(agent, lref, rval));
         STEP("7");
@@ -280,6 +307,7 @@ ThrowCompletionOr<Value> EvaluateAssignmentExpression(Evaluator& e, const Assign
         STEP("7");
         TRY(PutValue(agent, lref, r));
         STEP("8");
+        STEP("9");
         return r;
     }
     }

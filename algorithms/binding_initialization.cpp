@@ -25,7 +25,9 @@ ThrowCompletionOr<void> InitializeBoundName(Evaluator& e, Name name, Value value
     STEP("1");
     if (environment) {
         STEP("1.a");
-        return environment->InitializeBinding(e.agent, name, value);
+        TRY(environment->InitializeBinding(e.agent, name, value));
+        STEP("1.b");
+        return {};
     }
     STEP("2");
     STEP("2.a");
@@ -68,7 +70,10 @@ ThrowCompletionOr<void> KeyedBindingInitialization(Evaluator& e, const PatternEl
         STEP("4");
         if (element.initializer && v.is_undefined()) {
             STEP("4.a");
+            STEP("4.a.i");
             STEP("4.b");
+            STEP("4.b.i");
+            STEP("4.b.ii");
             v = TRY(InitializerValue(e, *element.initializer, target));
         }
         STEP("5");
@@ -92,34 +97,33 @@ ThrowCompletionOr<void> KeyedBindingInitialization(Evaluator& e, const PatternEl
 ThrowCompletionOr<void> ObjectBindingInitialization(Evaluator& e, const ObjectPattern& pattern, Value value,
                                                     EnvironmentRecord* environment)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-bindinginitialization#2");
+    SPEC_ALGORITHM("sec-runtime-semantics-bindinginitialization#4");
     Agent& agent = e.agent;
     STEP("1");
     TRY(RequireObjectCoercible(agent, value));
-    STEP("2");
+    STEP("2");  // BindingInitialization of the ObjectBindingPattern (#7-#9):
     // §14.3.3.1 PropertyBindingInitialization of each BindingProperty.
-    std::vector<PropertyKey> excludedNames;
+    lockstep::List<PropertyKey> excludedNames;
     for (const PatternProperty* property : pattern.properties) {
         PropertyKey P = property->shorthand
                             ? IdentifierKey(e, *property->value->target)
                             : std::get<PropertyKey>(TRY(EvaluatePropertyKey(e, *property->key)));
         TRY(KeyedBindingInitialization(e, *property->value, value, environment, P));
-        excludedNames.push_back(P);
+        excludedNames.append(P);
     }
     if (pattern.rest) {
         // §14.3.3.2 RestBindingInitialization: BindingRestProperty : ... BindingIdentifier
-        SPEC_ALGORITHM("sec-runtime-semantics-restbindinginitialization");
+        SPEC_ALGORITHM("sec-destructuring-binding-patterns-runtime-semantics-restbindinginitialization");
         STEP("1");
         ReferenceRecord lhs = TRY(ResolveBinding(agent, pattern.rest->as<Identifier>()->name, e.strict, environment));
         STEP("2");
         Object* restObj = OrdinaryObjectCreate(agent, agent.current_realm()->intrinsic(Intrinsic::ObjectPrototype));
         STEP("3");
-        TRY(CopyDataProperties(agent, *restObj, value, excludedNames));
+        TRY(CopyDataProperties(agent, *restObj, value, excludedNames.items()));
         STEP("4");
         STEP("5");
         TRY(BindReference(e, lhs, restObj, environment));
     }
-    STEP("3");
     return {};
 }
 
@@ -130,7 +134,12 @@ struct IteratorSource {
     IteratorRecord& record;
     bool done() const { return record.Done; }
     void set_done() { record.Done = true; }
-    ThrowCompletionOr<std::optional<Value>> step_value() { return IteratorStepValue(agent, record); }
+    ThrowCompletionOr<std::optional<Value>> step_value()
+    {
+        std::optional<Value> next = TRY(IteratorStepValue(agent, record));
+        if (!next) record.Done = true;  // IteratorStepValue's own step on ~done~
+        return next;
+    }
     ThrowCompletionOr<bool> step()
     {
         Object* next = TRY(IteratorStep(agent, record));
@@ -145,27 +154,52 @@ struct ListSource {
     void set_done() { is_done = true; }
     ThrowCompletionOr<std::optional<Value>> step_value()
     {
-        if (index >= list.size()) return std::optional<Value>();
+        if (index >= list.size()) {
+            is_done = true;
+            return std::optional<Value>();
+        }
         return std::optional<Value>(list[index++]);
     }
     ThrowCompletionOr<bool> step() { return index < list.size() ? (++index, true) : false; }
 };
 
-// §8.6.3 IteratorBindingInitialization of one element (SingleNameBinding or
-// BindingPattern with an optional Initializer).
+// §8.6.3 IteratorBindingInitialization of one element: SingleNameBinding
+// or BindingPattern, each with an optional Initializer.
 template <class Source>
 ThrowCompletionOr<void> IteratorBindingInitializationOfElement(Evaluator& e, const PatternElement& element,
                                                                Source& source, EnvironmentRecord* environment)
 {
     const Node& target = *element.target;
-    ReferenceRecord lhs;
-    if (target.kind == NodeKind::BindingIdentifier) {
-        SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#5");
+    if (target.kind != NodeKind::BindingIdentifier) {
+        // BindingElement : BindingPattern Initializer?
+        SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#9");
         STEP("1");
+        Value v = Value::undefined();
         STEP("2");
-        lhs = TRY(ResolveBinding(e.agent, target.as<Identifier>()->name, e.strict, environment));
+        if (!source.done()) {
+            STEP("2.a");
+            std::optional<Value> next = TRY(source.step_value());
+            STEP("2.b");
+            if (next) {
+                STEP("2.b.i");
+                v = *next;
+            }
+        }
+        STEP("3");
+        if (element.initializer && v.is_undefined()) {
+            STEP("3.a");
+            STEP("3.b");
+            v = TRY(EvaluateExpression(e, *element.initializer));
+        }
+        STEP("4");
+        return BindingInitialization(e, target, v, environment);
     }
-    SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#5");
+    // SingleNameBinding : BindingIdentifier Initializer?
+    SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#8");
+    STEP("1");
+    Name bindingId = target.as<Identifier>()->name;
+    STEP("2");
+    ReferenceRecord lhs = TRY(ResolveBinding(e.agent, bindingId, e.strict, environment));
     STEP("3");
     Value v = Value::undefined();
     STEP("4");
@@ -173,16 +207,20 @@ ThrowCompletionOr<void> IteratorBindingInitializationOfElement(Evaluator& e, con
         STEP("4.a");
         std::optional<Value> next = TRY(source.step_value());
         STEP("4.b");
-        if (!next) source.set_done();
-        else v = *next;
+        if (next) {
+            STEP("4.b.i");
+            v = *next;
+        }
     }
     STEP("5");
     if (element.initializer && v.is_undefined()) {
         STEP("5.a");
+        STEP("5.a.i");
         STEP("5.b");
+        STEP("5.b.i");
+        STEP("5.b.ii");
         v = TRY(InitializerValue(e, *element.initializer, target));
     }
-    if (target.kind != NodeKind::BindingIdentifier) return BindingInitialization(e, target, v, environment);
     STEP("6");
     STEP("7");
     return BindReference(e, lhs, v, environment);
@@ -193,12 +231,36 @@ template <class Source>
 ThrowCompletionOr<void> IteratorBindingInitializationOfRest(Evaluator& e, const Node& target, Source& source,
                                                             EnvironmentRecord* environment)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#6");
     Agent& agent = e.agent;
-    ReferenceRecord lhs;
+    if (target.kind != NodeKind::BindingIdentifier) {
+        SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#11");
+        STEP("1");
+        Object* A = MUST(ArrayCreate(agent, 0));
+        STEP("2");
+        uint32_t n = 0;
+        STEP("3");
+        for (;;) {
+            STEP("3.a");
+            std::optional<Value> next;
+            STEP("3.b");
+            if (!source.done()) {
+                STEP("3.b.i");
+                next = TRY(source.step_value());
+            }
+            STEP("3.c");
+            if (!next) {
+                STEP("3.c.i");
+                return BindingInitialization(e, target, A, environment);
+            }
+            STEP("3.d");
+            MUST(CreateDataPropertyOrThrow(agent, *A, PropertyKey::from_array_index(n), *next));
+            STEP("3.e");
+            ++n;
+        }
+    }
+    SPEC_ALGORITHM("sec-runtime-semantics-iteratorbindinginitialization#10");
     STEP("1");
-    if (target.kind == NodeKind::BindingIdentifier)
-        lhs = TRY(ResolveBinding(agent, target.as<Identifier>()->name, e.strict, environment));
+    ReferenceRecord lhs = TRY(ResolveBinding(agent, target.as<Identifier>()->name, e.strict, environment));
     STEP("2");
     Object* A = MUST(ArrayCreate(agent, 0));
     STEP("3");
@@ -211,12 +273,9 @@ ThrowCompletionOr<void> IteratorBindingInitializationOfRest(Evaluator& e, const 
         if (!source.done()) {
             STEP("4.b.i");
             next = TRY(source.step_value());
-            STEP("4.b.ii");
-            if (!next) source.set_done();
         }
         STEP("4.c");
-        if (source.done()) {
-            if (target.kind != NodeKind::BindingIdentifier) return BindingInitialization(e, target, A, environment);
+        if (!next) {
             STEP("4.c.i");
             STEP("4.c.ii");
             return BindReference(e, lhs, A, environment);
@@ -265,18 +324,15 @@ ThrowCompletionOr<void> BindingInitialization(Evaluator& e, const Node& target, 
     case NodeKind::ObjectBindingPattern:
         return ObjectBindingInitialization(e, *target.as<ObjectPattern>(), value, environment);
     default: {
-        SPEC_ALGORITHM("sec-runtime-semantics-bindinginitialization#3");
+        SPEC_ALGORITHM("sec-runtime-semantics-bindinginitialization#5");
         STEP("1");
         IteratorRecord iteratorRecord = TRY(GetIterator(e.agent, value, IteratorKind::Sync));
         STEP("2");
         Completion result = IteratorBindingInitialization(e, *target.as<ArrayPattern>(), iteratorRecord, environment);
         STEP("3");
-        if (!iteratorRecord.Done) {
-            STEP("3.a");
-            result = IteratorClose(e.agent, iteratorRecord, result);
-        }
+        if (!iteratorRecord.Done) result = IteratorClose<Completion>(e.agent, iteratorRecord, WithReturnInFlight(e.agent, result));
         STEP("4");
-        if (result.is_abrupt()) return ThrowCompletion(result.value);
+        if (result.is_abrupt()) return ExpressionCompletion(e.agent, result).release_error();
         return {};
     }
     }

@@ -84,31 +84,29 @@ Object* ClassStaticBlockDefinitionEvaluation(Evaluator& e, const FunctionNode& b
 
 Completion ClassDefaultConstructorBody(Evaluator& e, ECMAScriptFunctionObject& F, std::span<const Value> args)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-classdefinitionevaluation");
+    // The steps of ClassDefinitionEvaluation's step 14.a closure (numbered as there).
     Agent& agent = e.agent;
-    STEP("14.a.i");
-    STEP("14.a.ii");  // [[Call]] of a class constructor has thrown already
+    // 14.a.i
+    // 14.a.ii  // [[Call]] of a class constructor has thrown already
     Value NewTarget = GetNewTarget(agent);
-    STEP("14.a.iii");
-    STEP("14.a.iv");
+    // 14.a.iii
+    // 14.a.iv
     if (F.ConstructorKind == ConstructorKind::Derived) {
-        STEP("14.a.iv.1");
-        STEP("14.a.iv.2");
+        // 14.a.iv.1
+        // 14.a.iv.2
         Object* func = MUST(F.GetPrototypeOf(agent));
-        STEP("14.a.iv.3");
+        // 14.a.iv.3
         if (!func || !IsConstructor(func)) return throw_type_error(agent, "super constructor is not a constructor");
-        STEP("14.a.iv.4");
+        // 14.a.iv.4
         Object* result = TRY(Construct(agent, *func, args, NewTarget.as_object()));
-        STEP("14.a.vi");
+        // 14.a.vi
         TRY(InitializeInstanceElements(agent, *result, F));
-        STEP("14.a.vii");
+        // 14.a.vii
         return ReturnCompletion(result);
     }
-    STEP("14.a.v");
-    STEP("14.a.v.1");
-    STEP("14.a.v.2");  // [[Construct]] of a base constructor made the object and
-    STEP("14.a.vi");   // initialized its elements (§10.2.2 steps 3 and 6)
-    STEP("14.a.vii");
+    // 14.a.v-14.a.vii: [[Construct]] of a base constructor made the object and
+    // initialized its elements (§10.2.2 steps 3 and 6); it returns that object.
+    // 14.a.v
     return ReturnCompletion(Value::undefined());
 }
 
@@ -142,7 +140,7 @@ ThrowCompletionOr<Object*> ClassDefinitionEvaluation(Evaluator& e, const ClassNo
         if (!element->key || element->key->kind != NodeKind::PrivateIdentifier) continue;
         Name dn = element->key->as<Identifier>()->name;
         bool exists = false;
-        for (PrivateName* pn : classPrivateEnvironment->Names) exists = exists || pn->Description->view() == dn;
+        for (PrivateName* pn : classPrivateEnvironment->Names) exists = exists || PrivateNameIs(*pn, dn);
         STEP("6.a.i");
         if (exists) {
             STEP("6.a.i.1");
@@ -150,7 +148,7 @@ ThrowCompletionOr<Object*> ClassDefinitionEvaluation(Evaluator& e, const ClassNo
         }
         STEP("6.a.ii");
         STEP("6.a.ii.1");
-        auto* name = agent.heap.allocate<PrivateName>(make_string(agent.heap, std::u16string(dn)));
+        auto* name = agent.heap.allocate<PrivateName>(make_string(agent.heap, u"#" + std::u16string(dn)));
         STEP("6.a.ii.2");
         classPrivateEnvironment->Names.push_back(name);
     }
@@ -207,7 +205,8 @@ ThrowCompletionOr<Object*> ClassDefinitionEvaluation(Evaluator& e, const ClassNo
     ECMAScriptFunctionObject* F;
     STEP("14");
     if (!constructor) {
-        STEP("14.a");
+        STEP("14.a");  // the closure's steps are ClassDefaultConstructorBody's
+        STEP("14.a.i-14.a.vii");
         STEP("14.b");
         // The default constructor: an ECMAScript function object without
         // code whose body is ClassDefaultConstructorBody (step 14.a's closure).
@@ -242,6 +241,8 @@ ThrowCompletionOr<Object*> ClassDefinitionEvaluation(Evaluator& e, const ClassNo
     MUST(DefineMethodProperty(agent, *proto, PropertyName(agent.names.constructor), *F, false));
     STEP("19");
     STEP("20");
+    // The lists below hold closures nothing else refers to yet: keep them alive.
+    lockstep::List<Value> closures;
     STEP("21");
     std::vector<PrivateElement> instancePrivateMethods;
     STEP("22");
@@ -273,6 +274,17 @@ ThrowCompletionOr<Object*> ClassDefinitionEvaluation(Evaluator& e, const ClassNo
             staticBlock = ClassStaticBlockDefinitionEvaluation(ce, *element->function, homeObject);
             break;
         }
+        if (!method.is_abrupt() && method.value()) {
+            closures.append(method.value()->value);
+            closures.append(method.value()->get);
+            closures.append(method.value()->set);
+        }
+        if (!field.is_abrupt()) {
+            if (field.value().Initializer) closures.append(field.value().Initializer);
+            if (auto* key = std::get_if<PropertyKey>(&field.value().Name); key && !key->is_array_index())
+                closures.append(key->is_symbol() ? Value(key->as_symbol()) : Value(key->as_string()));
+        }
+        if (staticBlock) closures.append(staticBlock);
         STEP("25.c");
         if (method.is_abrupt() || field.is_abrupt()) {
             STEP("25.c.i");
@@ -401,8 +413,7 @@ ThrowCompletionOr<Value> EvaluateClassExpression(Evaluator& e, const ClassNode& 
         STEP("2");
         Object* value = TRY(ClassDefinitionEvaluation(e, classNode, classNode.name,
                                                       PropertyName(IdentifierKey(e, *classNode.name))));
-        STEP("3");
-        STEP("4");
+        STEP("3");  // [[SourceText]]: set by ClassDefinitionEvaluation
         return Value(value);
     }
     // ClassExpression : class ClassTail (NamedEvaluation passes the name)

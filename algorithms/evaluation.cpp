@@ -5,6 +5,7 @@
 
 #include "algorithms/static_semantics.h"
 #include "runtime/error.h"
+#include "runtime/generator_object.h"
 #include "runtime/string.h"
 
 namespace lockstep {
@@ -14,8 +15,17 @@ using namespace syntax;
 namespace {
 
 // The evaluator of the innermost code running on this thread (the chain of
-// callers gives stack traces), and the trace of the last exception thrown.
-thread_local Evaluator* g_innermost = nullptr;
+// callers gives stack traces), and the trace of the last exception thrown,
+// with the signifier of the agent it was thrown in: agents run one after the
+// other on a thread, and a later agent's value may sit at the same address.
+// Signifiers are never reused (an agent's address may be).
+// (Each native stack has its own chain: the stack switcher swaps its head,
+// runtime/generator_object.h.)
+Evaluator*& innermost()
+{
+    return reinterpret_cast<Evaluator*&>(t_stack_chain_head);
+}
+thread_local uint32_t g_traced_agent = 0;
 thread_local Value g_traced_value = Value::empty();
 thread_local std::vector<StackPosition> g_trace;
 
@@ -23,18 +33,19 @@ thread_local std::vector<StackPosition> g_trace;
 
 Evaluator::Evaluator(Agent& a, const std::shared_ptr<SourceUnit>& u, bool s) : agent(a), unit(u), strict(s)
 {
-    caller = g_innermost;
-    g_innermost = this;
+    caller = innermost();
+    innermost() = this;
 }
 
 Evaluator::~Evaluator()
 {
-    g_innermost = caller;
+    innermost() = caller;
 }
 
 void RecordThrow(Evaluator& e, Value thrown)
 {
-    if (g_traced_value.is_identical(thrown) && !g_trace.empty()) return;
+    if (g_traced_agent == e.agent.Signifier && g_traced_value.is_identical(thrown) && !g_trace.empty()) return;
+    g_traced_agent = e.agent.Signifier;
     g_traced_value = thrown;
     g_trace.clear();
     // The innermost frames, as engines print them: at most kMaxTraceFrames.
@@ -46,9 +57,9 @@ void RecordThrow(Evaluator& e, Value thrown)
     }
 }
 
-std::vector<StackPosition> StackTraceOf(Value thrown)
+std::vector<StackPosition> StackTraceOf(Agent& agent, Value thrown)
 {
-    if (!g_traced_value.is_identical(thrown)) return {};
+    if (g_traced_agent != agent.Signifier || !g_traced_value.is_identical(thrown)) return {};
     return g_trace;
 }
 
@@ -156,9 +167,9 @@ ThrowCompletionOr<Value> EvaluateExpression(Evaluator& e, const Node& n)
     case NodeKind::UnaryExpression:
         return EvaluateUnaryExpression(e, *n.as<UnaryExpression>());
     case NodeKind::AwaitExpression:
-        return NotYetSupported(e.agent, "await");
+        return EvaluateAwaitExpression(e, *n.as<UnaryNode>());
     case NodeKind::YieldExpression:
-        return NotYetSupported(e.agent, "yield");
+        return EvaluateYieldExpression(e, *n.as<YieldExpression>());
     case NodeKind::BinaryExpression:
         return EvaluateBinaryExpression(e, *n.as<BinaryExpression>());
     case NodeKind::LogicalExpression:
@@ -178,11 +189,10 @@ ThrowCompletionOr<Value> EvaluateExpression(Evaluator& e, const Node& n)
     }
 }
 
-Completion Evaluation(Evaluator& e, const Node& n)
+namespace {
+
+Completion EvaluateStatement(Evaluator& e, const Node& n)
 {
-    if (e.agent.heap.native_stack_exhausted()) [[unlikely]]
-        return throw_stack_overflow(e.agent);
-    e.position = &n;
     switch (n.kind) {
     case NodeKind::BlockStatement:
         return EvaluateBlockStatement(e, *n.as<BlockStatement>());
@@ -193,15 +203,9 @@ Completion Evaluation(Evaluator& e, const Node& n)
     case NodeKind::EmptyStatement:
         // §14.4.1: Return ~empty~.
         return Completion();
-    case NodeKind::ExpressionStatement: {
+    case NodeKind::ExpressionStatement:
         // §14.5.1: Return ? GetValue(? Evaluation of Expression).
-        ThrowCompletionOr<Value> value = EvaluateExpression(e, *n.as<ExpressionStatement>()->expression);
-        if (value.is_abrupt()) [[unlikely]] {
-            e.position = &n;
-            RecordThrow(e, value.thrown_value());
-        }
-        return value;
-    }
+        return EvaluateExpression(e, *n.as<ExpressionStatement>()->expression);
     case NodeKind::IfStatement:
         return EvaluateIfStatement(e, *n.as<IfStatement>());
     case NodeKind::DoWhileStatement:
@@ -238,10 +242,52 @@ Completion Evaluation(Evaluator& e, const Node& n)
         return EvaluateClassDeclaration(e, *n.as<ClassNode>());
     default:
         // §15.2.6 etc.: a HoistableDeclaration's Evaluation returns ~empty~.
+        if (n.kind == NodeKind::FunctionDeclaration && e.unit->web_compat_functions.count(&n))
+            return EvaluateWebCompatFunctionDeclaration(e, *n.as<FunctionNode>());
         if (IsHoistableDeclaration(n.kind)) return Completion();
         SPEC_ASSERT(!"Evaluation of a node that is not a statement");
         return Completion();
     }
+}
+
+}  // namespace
+
+Completion Evaluation(Evaluator& e, const Node& n)
+{
+    if (e.agent.heap.native_stack_exhausted()) [[unlikely]]
+        return throw_stack_overflow(e.agent);
+    e.position = &n;
+    Completion result = EvaluateStatement(e, n);
+    if (result.is_throw_completion()) [[unlikely]] {
+        // A return completion a Yield received, through the expressions
+        // around it (see ReturnCompletionInFlight).
+        if (std::optional<Completion> returned = ReturnCompletionInFlight(e.agent, result)) return *returned;
+        // The innermost statement an exception leaves is where the trace
+        // starts (a call in it has set e.position to the call).
+        RecordThrow(e, result.value);
+    }
+    return result;
+}
+
+Completion EvaluateWebCompatFunctionDeclaration(Evaluator& e, const FunctionNode& f)
+{
+    // §B.3.2.1 step 29.a.ii.3 / §B.3.2.2 step 12.b.ii.2.a.ii.3: in place of
+    // the FunctionDeclaration's Evaluation, copy the block's binding to the
+    // var binding of the same name.
+    SPEC_ALGORITHM("sec-web-compat-functiondeclarationinstantiation");
+    Agent& agent = e.agent;
+    ExecutionContext& context = agent.running_execution_context();
+    Name F = f.name->name;
+    STEP("29.a.ii.3.a");
+    EnvironmentRecord* fEnv = context.VariableEnvironment;
+    STEP("29.a.ii.3.b");
+    EnvironmentRecord* bEnv = context.LexicalEnvironment;
+    STEP("29.a.ii.3.c");
+    Value fObj = MUST(bEnv->GetBindingValue(agent, F, false));
+    STEP("29.a.ii.3.d");
+    TRY(fEnv->SetMutableBinding(agent, F, fObj, false));
+    STEP("29.a.ii.3.e");
+    return Completion();
 }
 
 Completion EvaluateStatementList(Evaluator& e, NodeList statements)

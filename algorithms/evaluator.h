@@ -47,8 +47,8 @@ struct StackPosition {
     uint32_t line, column;
 };
 // The positions recorded when `thrown` first went abrupt through evaluation
-// (empty if it never did).
-std::vector<StackPosition> StackTraceOf(Value thrown);
+// in `agent` (empty if it never did, or if another throw was traced since).
+std::vector<StackPosition> StackTraceOf(Agent& agent, Value thrown);
 // Records the trace for `thrown` (called where a throw completion is first seen).
 void RecordThrow(Evaluator&, Value thrown);
 
@@ -116,10 +116,16 @@ ThrowCompletionOr<std::optional<PrivateElement>> MethodDefinitionEvaluation(Eval
                                                                             const syntax::FunctionNode& method,
                                                                             Object& object, bool enumerable);
 
-// §13.3.6.2 EvaluateCall ( func, ref, arguments, tailPosition )
-ThrowCompletionOr<Value> EvaluateCall(Evaluator&, Value func, const ReferenceRecord* ref, syntax::NodeList arguments);
-// §13.3.8.1 ArgumentListEvaluation
+// EvaluateCall's `arguments`: an Arguments parse node (its list) or a TemplateLiteral.
+struct CallArguments {
+    syntax::NodeList list;
+    const syntax::TemplateLiteral* templateLiteral = nullptr;
+};
+// §13.3.6.2 EvaluateCall ( func, ref, arguments, tailPosition ); ref null is "not a Reference Record"
+ThrowCompletionOr<Value> EvaluateCall(Evaluator&, Value func, const ReferenceRecord* ref, const CallArguments& arguments);
+// §13.3.8.1 ArgumentListEvaluation of Arguments, and of a TemplateLiteral
 ThrowCompletionOr<List<Value>> ArgumentListEvaluation(Evaluator&, syntax::NodeList arguments);
+ThrowCompletionOr<List<Value>> ArgumentListEvaluation(Evaluator&, const CallArguments& arguments);
 // §13.3.7.1 SuperCall Evaluation and the other §13.3 parts that need one
 // place: EvaluatePropertyAccessWithIdentifierKey's key.
 PropertyKey IdentifierKey(Evaluator&, const syntax::Node& identifierName);

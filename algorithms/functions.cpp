@@ -71,33 +71,17 @@ const FunctionFacts& FunctionFactsOf(SourceUnit& unit, const FunctionNode& funct
     }
     // No code of the function can observe an arguments object it never names
     // (directly or through a direct eval): skip creating it.
-    if (facts.argumentsObjectNeeded && !ReferencesArgumentsOrEval(function)) facts.argumentsObjectNeeded = false;
+    facts.referencesArgumentsOrEval = ReferencesArgumentsOrEval(function);
+    if (facts.argumentsObjectNeeded && !facts.referencesArgumentsOrEval) facts.argumentsObjectNeeded = false;
+    if (!function.strict) {
+        for (const FunctionNode* f : WebCompatFunctionDeclarations(function.body, facts.lexicalNames)) {
+            Name F = f->name->name;
+            if (Contains(facts.parameterNames, F)) continue;
+            unit.web_compat_functions.insert(f);
+            if (!Contains(facts.webCompatNames, F)) facts.webCompatNames.push_back(F);
+        }
+    }
     return facts;
-}
-
-// The [[Prototype]] of a new function of this kind: %Function.prototype%,
-// %GeneratorFunction.prototype%, … (the generator and async ones only once
-// their built-ins exist; until then their calls fail anyway).
-Object& FunctionPrototypeFor(Realm& realm, const FunctionNode& function)
-{
-    Intrinsic which = Intrinsic::FunctionPrototype;
-    if (function.is_generator && function.is_async) which = Intrinsic::AsyncGeneratorFunctionPrototype;
-    else if (function.is_generator) which = Intrinsic::GeneratorFunctionPrototype;
-    else if (function.is_async) which = Intrinsic::AsyncFunctionPrototype;
-    Object* prototype = realm.Intrinsics[size_t(which)];
-    return prototype ? *prototype : *realm.intrinsic(Intrinsic::FunctionPrototype);
-}
-
-// Generator functions get a "prototype" object inheriting from
-// %GeneratorPrototype% (§15.5.3 step 5) or %AsyncGeneratorPrototype%.
-void DefineGeneratorPrototype(Agent& agent, Realm& realm, const FunctionNode& function, Object& F)
-{
-    if (!function.is_generator) return;
-    Intrinsic which = function.is_async ? Intrinsic::AsyncGeneratorPrototype : Intrinsic::GeneratorPrototype;
-    Object* prototype = OrdinaryObjectCreate(agent, realm.Intrinsics[size_t(which)]);
-    MUST(DefinePropertyOrThrow(agent, F, agent.names.prototype,
-                               PropertyDescriptor{.value = Value(prototype), .writable = true, .enumerable = false,
-                                                  .configurable = false}));
 }
 
 std::string_view SourceTextOf(Evaluator& e, const Node& node)
@@ -105,18 +89,37 @@ std::string_view SourceTextOf(Evaluator& e, const Node& node)
     return e.unit->program->source_text(node);
 }
 
-// OrdinaryFunctionCreate for a function node of the code being evaluated.
-ECMAScriptFunctionObject* CreateFunction(Evaluator& e, const FunctionNode& function, ThisModeArgument thisMode,
-                                         EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv)
+}  // namespace
+
+ECMAScriptFunctionObject* OrdinaryFunctionCreateFor(Evaluator& e, Intrinsic functionPrototype,
+                                                    const FunctionNode& function, ThisModeArgument thisMode,
+                                                    EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv)
 {
     Realm& realm = *e.agent.current_realm();
-    return OrdinaryFunctionCreate(e.agent, FunctionPrototypeFor(realm, function), SourceTextOf(e, function), &function,
+    return OrdinaryFunctionCreate(e.agent, *realm.intrinsic(functionPrototype), SourceTextOf(e, function), &function,
                                   nullptr, thisMode, env, privateEnv, e.unit);
+}
+
+void DefinePrototypeObject(Agent& agent, Object& F, Intrinsic prototypeParent)
+{
+    Object* prototype = OrdinaryObjectCreate(agent, agent.current_realm()->intrinsic(prototypeParent));
+    MUST(DefinePropertyOrThrow(agent, F, agent.names.prototype,
+                               PropertyDescriptor{.value = Value(prototype), .writable = true, .enumerable = false,
+                                                  .configurable = false}));
 }
 
 PropertyName DefaultName(Evaluator& e)
 {
     return PropertyName(PropertyKey::from_ascii(e.agent.heap, "default"));
+}
+
+namespace {
+
+// OrdinaryFunctionCreate(%Function.prototype%, …) for a function node of the code being evaluated.
+ECMAScriptFunctionObject* CreateFunction(Evaluator& e, const FunctionNode& function, ThisModeArgument thisMode,
+                                         EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv)
+{
+    return OrdinaryFunctionCreateFor(e, Intrinsic::FunctionPrototype, function, thisMode, env, privateEnv);
 }
 
 }  // namespace
@@ -263,14 +266,33 @@ ThrowCompletionOr<void> FunctionDeclarationInstantiation(Evaluator& e, ECMAScrip
             STEP("28.e.i.6");
         }
     }
-    STEP("29");  // §B.3.2.1 (function declarations in blocks, sloppy code): not yet
+    STEP("29");
+    if (!strict) {
+        // §B.3.2.1: a var binding for each web-compat block function not declared yet.
+        STEP("29.a");
+        for (Name F : facts.webCompatNames) {
+            STEP("29.a.i");
+            STEP("29.a.ii");
+            STEP("29.a.ii.1");
+            STEP("29.a.ii.2");
+            bool instantiated = Contains(facts.varNames, F) || (!facts.hasParameterExpressions && isParameterBinding(F));
+            if (!instantiated && F != u"arguments") {
+                STEP("29.a.ii.2.a");
+                MUST(varEnv->CreateMutableBinding(agent, F, false));
+                STEP("29.a.ii.2.b");
+                MUST(varEnv->InitializeBinding(agent, F, Value::undefined()));
+                STEP("29.a.ii.2.c");
+            }
+            STEP("29.a.ii.3");  // Evaluation of the declaration: see algorithms/evaluation.cpp
+        }
+    }
     EnvironmentRecord* lexEnv;
     STEP("30");
     if (!strict) {
         STEP("30.a");
         // The separate environment only matters to a direct eval; without
         // lexical declarations or a possible eval, varEnv serves.
-        lexEnv = facts.lexDeclarations.empty() && !facts.argumentsObjectNeeded && !ReferencesArgumentsOrEval(code)
+        lexEnv = facts.lexDeclarations.empty() && !facts.referencesArgumentsOrEval
                      ? varEnv
                      : NewDeclarativeEnvironment(agent, varEnv);
         STEP("30.b");
@@ -321,7 +343,7 @@ Completion EvaluateBody(Agent& agent, ECMAScriptFunctionObject& functionObject, 
     Evaluator e(agent, functionObject.source_unit, functionObject.Strict);
     if (functionObject.field_initializer) {
         // §15.7.10 ClassFieldInitializer : Initializer
-        SPEC_ALGORITHM("sec-runtime-semantics-evaluatebody#8");
+        SPEC_ALGORITHM("sec-runtime-semantics-evaluatebody#7");
         STEP("1");
         SPEC_ASSERT(argumentsList.empty());
         STEP("2");
@@ -345,7 +367,9 @@ Completion EvaluateBody(Agent& agent, ECMAScriptFunctionObject& functionObject, 
     }
     const FunctionNode* code = functionObject.ECMAScriptCode;
     if (!code) return ClassDefaultConstructorBody(e, functionObject, argumentsList);
-    if (code->is_generator || code->is_async) return NotYetSupported(agent, "calling a generator or async function");
+    if (code->is_generator && code->is_async) return EvaluateAsyncGeneratorBody(e, functionObject, argumentsList);
+    if (code->is_generator) return EvaluateGeneratorBody(e, functionObject, argumentsList);
+    if (code->is_async) return EvaluateAsyncFunctionBody(e, functionObject, argumentsList);
     if (code->kind == NodeKind::ClassStaticBlock) {
         // §15.7.11 EvaluateClassStaticBlockBody
         SPEC_ALGORITHM("sec-runtime-semantics-evaluateclassstaticblockbody");
@@ -362,8 +386,7 @@ Completion EvaluateBody(Agent& agent, ECMAScriptFunctionObject& functionObject, 
         SPEC_ALGORITHM("sec-runtime-semantics-evaluateconcisebody");
         STEP("1");
         TRY(FunctionDeclarationInstantiation(e, functionObject, argumentsList));
-        STEP("2");
-        STEP("3");
+        STEP("2");  // ExpressionBody's Evaluation returns its value as a return completion
         Value exprValue = TRY(EvaluateExpression(e, *code->concise_body));
         return ReturnCompletion(exprValue);
     }
@@ -381,8 +404,12 @@ Completion EvaluateBody(Agent& agent, ECMAScriptFunctionObject& functionObject, 
 ThrowCompletionOr<Object*> InstantiateFunctionObject(Evaluator& e, const FunctionNode& function, EnvironmentRecord* env,
                                                      PrivateEnvironmentRecord* privateEnv)
 {
-    // §15.2.4 InstantiateOrdinaryFunctionObject (and the generator / async
-    // forms of §15.5.3, §15.6.3, §15.8.2): name, create, then make a constructor.
+    if (function.is_generator && function.is_async)
+        return InstantiateAsyncGeneratorFunctionObject(e, function, env, privateEnv);
+    if (function.is_generator) return InstantiateGeneratorFunctionObject(e, function, env, privateEnv);
+    if (function.is_async) return InstantiateAsyncFunctionObject(e, function, env, privateEnv);
+    // §15.2.4 InstantiateOrdinaryFunctionObject (the anonymous export default
+    // form differs only in its name, step 1).
     SPEC_ALGORITHM("sec-runtime-semantics-instantiateordinaryfunctionobject");
     Agent& agent = e.agent;
     STEP("1");
@@ -393,8 +420,7 @@ ThrowCompletionOr<Object*> InstantiateFunctionObject(Evaluator& e, const Functio
     STEP("4");
     SetFunctionName(agent, *F, name);
     STEP("5");
-    if (!function.is_generator && !function.is_async) MakeConstructor(agent, *F);
-    DefineGeneratorPrototype(agent, *agent.current_realm(), function, *F);
+    MakeConstructor(agent, *F);
     STEP("6");
     return static_cast<Object*>(F);
 }
@@ -402,6 +428,10 @@ ThrowCompletionOr<Object*> InstantiateFunctionObject(Evaluator& e, const Functio
 ThrowCompletionOr<Value> EvaluateFunctionExpression(Evaluator& e, const FunctionNode& function,
                                                     std::optional<PropertyName> name)
 {
+    if (function.is_generator && function.is_async) return InstantiateAsyncGeneratorFunctionExpression(e, function, name);
+    if (function.is_generator) return InstantiateGeneratorFunctionExpression(e, function, name);
+    if (function.is_async && function.is_arrow) return InstantiateAsyncArrowFunctionExpression(e, function, name);
+    if (function.is_async) return InstantiateAsyncFunctionExpression(e, function, name);
     Agent& agent = e.agent;
     ExecutionContext& context = agent.running_execution_context();
     if (function.is_arrow) {
@@ -436,8 +466,7 @@ ThrowCompletionOr<Value> EvaluateFunctionExpression(Evaluator& e, const Function
         STEP("6");
         SetFunctionName(agent, *closure, *name);
         STEP("7");
-        if (!function.is_generator && !function.is_async) MakeConstructor(agent, *closure);
-        DefineGeneratorPrototype(agent, *agent.current_realm(), function, *closure);
+        MakeConstructor(agent, *closure);
         STEP("8");
         return Value(closure);
     }
@@ -460,8 +489,7 @@ ThrowCompletionOr<Value> EvaluateFunctionExpression(Evaluator& e, const Function
     STEP("9");
     SetFunctionName(agent, *closure, IdentifierKey(e, *function.name));
     STEP("10");
-    if (!function.is_generator && !function.is_async) MakeConstructor(agent, *closure);
-    DefineGeneratorPrototype(agent, *agent.current_realm(), function, *closure);
+    MakeConstructor(agent, *closure);
     STEP("11");
     MUST(funcEnv->InitializeBinding(agent, functionName, closure));
     STEP("12");
@@ -470,10 +498,15 @@ ThrowCompletionOr<Value> EvaluateFunctionExpression(Evaluator& e, const Function
 
 ThrowCompletionOr<Value> NamedEvaluation(Evaluator& e, const Node& expression, PropertyName name)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-namedevaluation");
     const Node* n = &expression;
-    // ParenthesizedExpression : ( Expression ) — NamedEvaluation of the Expression.
-    while (n->kind == NodeKind::ParenthesizedExpression) n = n->as<UnaryNode>()->operand;
+    while (n->kind == NodeKind::ParenthesizedExpression) {
+        // ParenthesizedExpression : ( Expression ) — NamedEvaluation of the Expression.
+        SPEC_ALGORITHM("sec-runtime-semantics-namedevaluation#2");
+        STEP("1");
+        SPEC_ASSERT(IsAnonymousFunctionDefinition(n));
+        STEP("2");
+        n = n->as<UnaryNode>()->operand;
+    }
     if (n->kind == NodeKind::ClassExpression) return EvaluateClassExpression(e, *n->as<ClassNode>(), name);
     return EvaluateFunctionExpression(e, *n->as<FunctionNode>(), name);
 }
@@ -504,23 +537,90 @@ ThrowCompletionOr<std::optional<PrivateElement>> MethodDefinitionEvaluation(Eval
         SetFunctionName(agent, *closure, propKey, agent.heap.intern_ascii(isGetter ? "get" : "set"));
         STEP("9");
         if (auto* privateName = std::get_if<PrivateName*>(&propKey)) {
+            STEP("9.a");
             PrivateElement element{*privateName, PrivateElementKind::Accessor, Value::undefined(),
                                    isGetter ? Value(closure) : Value::undefined(),
                                    isGetter ? Value::undefined() : Value(closure)};
             return std::optional<PrivateElement>(element);
         }
         STEP("10");
+        STEP("10.a");
         PropertyDescriptor desc = isGetter ? PropertyDescriptor{.get = Value(closure), .enumerable = enumerable,
                                                                 .configurable = true}
                                            : PropertyDescriptor{.set = Value(closure), .enumerable = enumerable,
                                                                 .configurable = true};
-        STEP("11");
+        STEP("10.b");
         TRY(DefinePropertyOrThrow(agent, object, std::get<PropertyKey>(propKey), desc));
-        STEP("12");
+        STEP("10.c");
         return std::optional<PrivateElement>();
     }
+    if (method.is_generator && !method.is_async) {
+        // GeneratorMethod : * ClassElementName ( UniqueFormalParameters ) { GeneratorBody }
+        SPEC_ALGORITHM("sec-runtime-semantics-methoddefinitionevaluation#4");
+        STEP("1");
+        PropertyName propKey = TRY(EvaluatePropertyKey(e, key));
+        STEP("2");
+        EnvironmentRecord* env = context.LexicalEnvironment;
+        STEP("3");
+        PrivateEnvironmentRecord* privateEnv = context.PrivateEnvironment;
+        STEP("4");
+        STEP("5");
+        ECMAScriptFunctionObject* closure = OrdinaryFunctionCreateFor(
+            e, Intrinsic::GeneratorFunctionPrototype, method, ThisModeArgument::NonLexicalThis, env, privateEnv);
+        STEP("6");
+        MakeMethod(*closure, object);
+        STEP("7");
+        SetFunctionName(agent, *closure, propKey);
+        STEP("8");
+        STEP("9");
+        DefinePrototypeObject(agent, *closure, Intrinsic::GeneratorPrototype);
+        STEP("10");
+        return DefineMethodProperty(agent, object, propKey, *closure, enumerable);
+    }
+    if (method.is_generator) {
+        // AsyncGeneratorMethod : async * ClassElementName ( UniqueFormalParameters ) { AsyncGeneratorBody }
+        SPEC_ALGORITHM("sec-runtime-semantics-methoddefinitionevaluation#5");
+        STEP("1");
+        PropertyName propKey = TRY(EvaluatePropertyKey(e, key));
+        STEP("2");
+        EnvironmentRecord* env = context.LexicalEnvironment;
+        STEP("3");
+        PrivateEnvironmentRecord* privateEnv = context.PrivateEnvironment;
+        STEP("4");
+        STEP("5");
+        ECMAScriptFunctionObject* closure = OrdinaryFunctionCreateFor(
+            e, Intrinsic::AsyncGeneratorFunctionPrototype, method, ThisModeArgument::NonLexicalThis, env, privateEnv);
+        STEP("6");
+        MakeMethod(*closure, object);
+        STEP("7");
+        SetFunctionName(agent, *closure, propKey);
+        STEP("8");
+        STEP("9");
+        DefinePrototypeObject(agent, *closure, Intrinsic::AsyncGeneratorPrototype);
+        STEP("10");
+        return DefineMethodProperty(agent, object, propKey, *closure, enumerable);
+    }
+    if (method.is_async) {
+        // AsyncMethod : async ClassElementName ( UniqueFormalParameters ) { AsyncFunctionBody }
+        SPEC_ALGORITHM("sec-runtime-semantics-methoddefinitionevaluation#6");
+        STEP("1");
+        PropertyName propKey = TRY(EvaluatePropertyKey(e, key));
+        STEP("2");
+        EnvironmentRecord* env = context.LexicalEnvironment;
+        STEP("3");
+        PrivateEnvironmentRecord* privateEnv = context.PrivateEnvironment;
+        STEP("4");
+        STEP("5");
+        ECMAScriptFunctionObject* closure = OrdinaryFunctionCreateFor(
+            e, Intrinsic::AsyncFunctionPrototype, method, ThisModeArgument::NonLexicalThis, env, privateEnv);
+        STEP("6");
+        MakeMethod(*closure, object);
+        STEP("7");
+        SetFunctionName(agent, *closure, propKey);
+        STEP("8");
+        return DefineMethodProperty(agent, object, propKey, *closure, enumerable);
+    }
     // MethodDefinition : ClassElementName ( UniqueFormalParameters ) { FunctionBody }
-    // (and the generator / async method forms)
     SPEC_ALGORITHM("sec-runtime-semantics-methoddefinitionevaluation");
     STEP("1");
     // §15.4.4 DefineMethod ( object )
@@ -531,7 +631,6 @@ ThrowCompletionOr<std::optional<PrivateElement>> MethodDefinitionEvaluation(Eval
     MakeMethod(*closure, object);
     STEP("2");
     SetFunctionName(agent, *closure, propKey);
-    DefineGeneratorPrototype(agent, *agent.current_realm(), method, *closure);
     STEP("3");
     return DefineMethodProperty(agent, object, propKey, *closure, enumerable);
 }

@@ -4,6 +4,7 @@
 #include "abstract_ops/private_elements.h"
 #include "abstract_ops/testing_and_comparison.h"
 #include "abstract_ops/type_conversion.h"
+#include "algorithms/eval.h"
 #include "algorithms/productions.h"
 #include "runtime/array_object.h"
 #include "runtime/error.h"
@@ -48,8 +49,10 @@ ReferenceRecord EvaluatePropertyAccessWithIdentifierKey(Evaluator& e, Value base
     return ReferenceRecord::property(baseValue, propertyNameString, strict);
 }
 
-// §13.3.7.3 MakeSuperPropertyReference ( actualThis, propertyKey, strict )
-ReferenceRecord MakeSuperPropertyReference(Evaluator& e, Value actualThis, PropertyKey propertyKey, bool strict)
+// §13.3.7.3 MakeSuperPropertyReference ( actualThis, propertyKey, strict ):
+// propertyKey is a property key, or the value ToPropertyKey will convert
+// when the reference is used (super[b] = c converts b after evaluating c).
+ReferenceRecord MakeSuperPropertyReference(Evaluator& e, Value actualThis, const ReferenceRecord& name, bool strict)
 {
     SPEC_ALGORITHM("sec-makesuperpropertyreference");
     STEP("1");
@@ -57,9 +60,14 @@ ReferenceRecord MakeSuperPropertyReference(Evaluator& e, Value actualThis, Prope
     STEP("2");
     SPEC_ASSERT(env.HasSuperBinding());
     STEP("3");
-    Value baseValue = GetSuperBase(e.agent, static_cast<FunctionEnvironmentRecord&>(env));
+    SPEC_ASSERT(env.kind() == EnvironmentRecord::Kind::Function);
     STEP("4");
-    ReferenceRecord reference = ReferenceRecord::property(baseValue, propertyKey, strict);
+    Value baseValue = GetSuperBase(e.agent, static_cast<FunctionEnvironmentRecord&>(env));
+    STEP("5");
+    ReferenceRecord reference = name;
+    reference.base_kind = ReferenceRecord::BaseKind::Value;
+    reference.base_value = baseValue;
+    reference.Strict = strict;
     reference.ThisValue = actualThis;
     return reference;
 }
@@ -76,43 +84,9 @@ Object* GetSuperConstructor(Evaluator& e)
     Object* activeFunction = envRec.FunctionObject;
     STEP("4");
     STEP("5");
-    return MUST(activeFunction->GetPrototypeOf(e.agent));
-}
-
-// EvaluateCall from step 5 on, once the arguments are a List.
-ThrowCompletionOr<Value> CallWithArguments(Evaluator& e, Value func, Value thisValue, lockstep::List<Value>& argList)
-{
-    SPEC_ALGORITHM("sec-evaluatecall");
-    STEP("4");
-    if (!func.is_object()) return throw_type_error(e.agent, "value is not a function");
-    STEP("5");
-    if (!IsCallable(func)) return throw_type_error(e.agent, "value is not a function");
-    STEP("6");  // no tail calls: every call has its own context
-    STEP("7");
-    return Call(e.agent, func, thisValue, std::span<const Value>(argList.items()));
-}
-
-// EvaluateCall steps 1-2: the this value a call through `ref` gets.
-Value ThisValueOfCall(const ReferenceRecord* ref)
-{
-    SPEC_ALGORITHM("sec-evaluatecall");
-    STEP("1");
-    if (ref) {
-        STEP("1.a");
-        if (IsPropertyReference(*ref)) {
-            STEP("1.a.i");
-            return GetThisValue(*ref);
-        }
-        STEP("1.b");
-        STEP("1.b.i");
-        EnvironmentRecord* refEnv = ref->base_env;
-        STEP("1.b.ii");
-        // An unresolvable reference has no environment: GetValue has thrown already.
-        return refEnv ? refEnv->WithBaseObject() : Value::undefined();
-    }
-    STEP("2");
-    STEP("2.a");
-    return Value::undefined();
+    Object* superConstructor = MUST(activeFunction->GetPrototypeOf(e.agent));
+    STEP("6");
+    return superConstructor;
 }
 
 // §13.2.8.4 GetTemplateObject ( templateLiteral )
@@ -126,7 +100,7 @@ Object* GetTemplateObject(Evaluator& e, const TemplateLiteral& templateLiteral)
     STEP("3");
     for (const Realm::TemplateMapEntry& entry : realm.TemplateMap) {
         STEP("3.a");
-        if (entry.Site == &templateLiteral) {
+        if (entry.Site.get() == &templateLiteral) {
             STEP("3.a.i");
             return entry.Array;
         }
@@ -171,12 +145,23 @@ Object* GetTemplateObject(Evaluator& e, const TemplateLiteral& templateLiteral)
     STEP("15");
     MUST(SetIntegrityLevel(agent, *templateObject, IntegrityLevel::Frozen));
     STEP("16");
-    realm.TemplateMap.push_back(Realm::TemplateMapEntry{&templateLiteral, templateObject});
+    // The entry keeps e.unit, the parse tree templateLiteral belongs to, alive.
+    realm.TemplateMap.push_back(
+        Realm::TemplateMapEntry{std::shared_ptr<const void>(e.unit, &templateLiteral), templateObject});
     STEP("17");
     return templateObject;
 }
 
 }  // namespace
+
+ThrowCompletionOr<ReferenceOrValue> EvaluateReferenceOrValue(Evaluator& e, const Node& expression)
+{
+    const Node* n = &expression;
+    while (n->kind == NodeKind::ParenthesizedExpression) n = n->as<UnaryNode>()->operand;
+    if (n->kind == NodeKind::OptionalExpression) return EvaluateOptionalExpression(e, *n->as<OptionalExpression>());
+    if (YieldsReference(*n)) return ReferenceOrValue{true, TRY(EvaluateReference(e, *n)), Value::undefined()};
+    return ReferenceOrValue{false, {}, TRY(EvaluateExpression(e, *n))};
+}
 
 ThrowCompletionOr<Value> GetValue(Agent& agent, ReferenceOrValue& v)
 {
@@ -190,6 +175,8 @@ ThrowCompletionOr<ReferenceRecord> EvaluateMemberExpression(Evaluator& e, const 
     STEP("1");
     STEP("2");
     Value baseValue = TRY(EvaluateExpression(e, *n.object));
+    STEP("3");
+    STEP("4");
     if (n.computed) {
         // MemberExpression : MemberExpression [ Expression ]
         return EvaluatePropertyAccessWithExpressionKey(e, baseValue, *n.property, e.strict);
@@ -204,26 +191,35 @@ ThrowCompletionOr<ReferenceRecord> EvaluateMemberExpression(Evaluator& e, const 
 
 ThrowCompletionOr<ReferenceRecord> EvaluateSuperProperty(Evaluator& e, const MemberExpression& n)
 {
-    SPEC_ALGORITHM("sec-super-keyword-runtime-semantics-evaluation");
-    STEP("1");
-    EnvironmentRecord& env = GetThisEnvironment(e.agent);
-    STEP("2");
-    Value actualThis = TRY(env.GetThisBinding(e.agent));
-    PropertyKey propertyKey = PropertyKey::from_array_index(0);
     if (n.computed) {
         // SuperProperty : super [ Expression ]
+        SPEC_ALGORITHM("sec-super-keyword-runtime-semantics-evaluation");
+        STEP("1");
+        EnvironmentRecord& env = GetThisEnvironment(e.agent);
+        STEP("2");
+        Value actualThis = TRY(env.GetThisBinding(e.agent));
         STEP("3");
         STEP("4");
         Value propertyNameValue = TRY(EvaluateExpression(e, *n.property));
         STEP("5");
-        propertyKey = TRY(ToPropertyKey(e.agent, propertyNameValue));
-    } else {
-        // SuperProperty : super . IdentifierName
-        propertyKey = IdentifierKey(e, *n.property);
+        STEP("6");
+        STEP("7");
+        return MakeSuperPropertyReference(
+            e, actualThis, ReferenceRecord::property_with_value_name(Value::undefined(), propertyNameValue, e.strict),
+            e.strict);
     }
-    STEP("6");
-    STEP("7");
-    return MakeSuperPropertyReference(e, actualThis, propertyKey, e.strict);
+    // SuperProperty : super . IdentifierName
+    SPEC_ALGORITHM("sec-super-keyword-runtime-semantics-evaluation#2");
+    STEP("1");
+    EnvironmentRecord& env = GetThisEnvironment(e.agent);
+    STEP("2");
+    Value actualThis = TRY(env.GetThisBinding(e.agent));
+    STEP("3");
+    PropertyKey propertyKey = IdentifierKey(e, *n.property);
+    STEP("4");
+    STEP("5");
+    return MakeSuperPropertyReference(e, actualThis, ReferenceRecord::property(Value::undefined(), propertyKey, e.strict),
+                                      e.strict);
 }
 
 ThrowCompletionOr<lockstep::List<Value>> ArgumentListEvaluation(Evaluator& e, NodeList arguments)
@@ -256,13 +252,57 @@ ThrowCompletionOr<lockstep::List<Value>> ArgumentListEvaluation(Evaluator& e, No
     return list;
 }
 
-ThrowCompletionOr<Value> EvaluateCall(Evaluator& e, Value func, const ReferenceRecord* ref, NodeList arguments)
+ThrowCompletionOr<lockstep::List<Value>> ArgumentListEvaluation(Evaluator& e, const CallArguments& arguments)
+{
+    if (!arguments.templateLiteral) return ArgumentListEvaluation(e, arguments.list);
+    // TemplateLiteral : SubstitutionTemplate (or NoSubstitutionTemplate)
+    SPEC_ALGORITHM("sec-runtime-semantics-argumentlistevaluation#7");
+    STEP("1");
+    const TemplateLiteral& templateLiteral = *arguments.templateLiteral;
+    STEP("2");
+    Object* siteObj = GetTemplateObject(e, templateLiteral);
+    STEP("3");
+    lockstep::List<Value> list;
+    list.append(siteObj);
+    for (const Node* substitution : templateLiteral.expressions) list.append(TRY(EvaluateExpression(e, *substitution)));
+    STEP("4");
+    return list;
+}
+
+ThrowCompletionOr<Value> EvaluateCall(Evaluator& e, Value func, const ReferenceRecord* ref,
+                                      const CallArguments& arguments)
 {
     SPEC_ALGORITHM("sec-evaluatecall");
-    Value thisValue = ThisValueOfCall(ref);
+    Value thisValue;
+    STEP("1");
+    if (ref) {
+        STEP("1.a");
+        if (IsPropertyReference(*ref)) {
+            STEP("1.a.i");
+            thisValue = GetThisValue(*ref);
+        } else {
+            STEP("1.b");
+            STEP("1.b.i");
+            EnvironmentRecord* refEnv = ref->base_env;
+            STEP("1.b.ii");
+            SPEC_ASSERT(refEnv);
+            STEP("1.b.iii");
+            thisValue = refEnv->WithBaseObject();
+        }
+    } else {
+        STEP("2");
+        STEP("2.a");
+        thisValue = Value::undefined();
+    }
     STEP("3");
     lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, arguments));
-    return CallWithArguments(e, func, thisValue, argList);
+    STEP("4");
+    if (!func.is_object()) return throw_type_error(e.agent, "value is not a function");
+    STEP("5");
+    if (!IsCallable(func)) return throw_type_error(e.agent, "value is not a function");
+    STEP("6");  // no tail calls: every call has its own execution context
+    STEP("7");
+    return Call(e.agent, func, thisValue, std::span<const Value>(argList.items()));
 }
 
 ThrowCompletionOr<Value> EvaluateNewExpression(Evaluator& e, const CallExpression& n)
@@ -272,7 +312,9 @@ ThrowCompletionOr<Value> EvaluateNewExpression(Evaluator& e, const CallExpressio
     STEP("2");
     Value constructor = TRY(EvaluateExpression(e, *n.callee));
     STEP("3");
+    STEP("3.a");
     STEP("4");
+    STEP("4.a");  // `new C` has an empty Arguments list: the same List
     lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, n.arguments));
     STEP("5");
     if (!IsConstructor(constructor)) return throw_type_error(e.agent, "value is not a constructor");
@@ -283,35 +325,55 @@ ThrowCompletionOr<Value> EvaluateNewExpression(Evaluator& e, const CallExpressio
 
 ThrowCompletionOr<Value> EvaluateCallExpression(Evaluator& e, const CallExpression& n)
 {
-    SPEC_ALGORITHM("sec-function-calls-runtime-semantics-evaluation");
     const Node& callee = *n.callee;
-    if (!YieldsReference(callee)) {
-        // CallExpression : CallExpression Arguments (the callee is a value)
-        Value func = TRY(EvaluateExpression(e, callee));
+    // `(eval)(x)` is a direct eval too: its reference is the identifier's.
+    const Node* identifier = &callee;
+    while (identifier->kind == NodeKind::ParenthesizedExpression) identifier = identifier->as<UnaryNode>()->operand;
+    if (identifier->kind != NodeKind::IdentifierReference) {
+        // CallExpression : CallExpression Arguments, and member / parenthesized
+        // callees (whose reference gives the this value).
+        SPEC_ALGORITHM("sec-function-calls-runtime-semantics-evaluation#2");
+        STEP("1");
+        ReferenceOrValue ref = TRY(EvaluateReferenceOrValue(e, callee));
+        STEP("2");
+        Value func = TRY(GetValue(e.agent, ref));
+        STEP("3");
+        STEP("4");
+        STEP("5");
         e.position = &n;
-        return EvaluateCall(e, func, nullptr, n.arguments);
+        return EvaluateCall(e, func, ref.is_reference ? &ref.reference : nullptr, CallArguments{n.arguments});
     }
     // CallExpression : CoverCallExpressionAndAsyncArrowHead
+    SPEC_ALGORITHM("sec-function-calls-runtime-semantics-evaluation");
     STEP("1");
     STEP("2");
     STEP("3");
-    ReferenceRecord ref = TRY(EvaluateReference(e, callee));
     STEP("4");
-    Value func = TRY(GetValue(e.agent, ref));
+    ReferenceRecord ref = TRY(EvaluateReference(e, callee));
     STEP("5");
-    if (callee.kind == NodeKind::IdentifierReference && !IsPropertyReference(ref) &&
-        callee.as<Identifier>()->name == u"eval") {
-        STEP("5.a");
-        if (func.is_object() && func.as_object() == e.agent.current_realm()->Intrinsics[size_t(Intrinsic::eval)] &&
-            func.as_object()) {
-            // §19.2.1.1 PerformEval of a direct eval needs the parser's eval goal wiring.
-            return NotYetSupported(e.agent, "direct eval");
+    Value func = TRY(GetValue(e.agent, ref));
+    STEP("6");
+    if (!IsPropertyReference(ref) && identifier->as<Identifier>()->name == u"eval") {
+        STEP("6.a");  // SameValue(func, %eval%): the current realm's
+        if (func.is_object() && func.as_object() == e.agent.current_realm()->intrinsic(Intrinsic::eval)) {
+            STEP("6.a.i");
+            lockstep::List<Value> argList = TRY(ArgumentListEvaluation(e, n.arguments));
+            STEP("6.a.ii");
+            if (argList.is_empty()) return Value::undefined();
+            STEP("6.a.iii");
+            Value evalArg = argList[0];
+            STEP("6.a.iv");
+            bool strictCaller = e.strict;
+            STEP("6.a.v");
+            e.position = &n;
+            return PerformEval(e.agent, evalArg, strictCaller, true);
         }
     }
-    STEP("6");
     STEP("7");
+    STEP("8");
+    STEP("9");
     e.position = &n;
-    return EvaluateCall(e, func, &ref, n.arguments);
+    return EvaluateCall(e, func, &ref, CallArguments{n.arguments});
 }
 
 ThrowCompletionOr<Value> EvaluateSuperCall(Evaluator& e, const CallExpression& n)
@@ -350,25 +412,15 @@ ThrowCompletionOr<Value> EvaluateTaggedTemplate(Evaluator& e, const TaggedTempla
 {
     SPEC_ALGORITHM("sec-tagged-templates-runtime-semantics-evaluation");
     STEP("1");
-    Value tagFunc;
-    ReferenceRecord tagRef;
-    bool isReference = YieldsReference(*n.tag);
-    if (isReference) {
-        tagRef = TRY(EvaluateReference(e, *n.tag));
-        STEP("2");
-        tagFunc = TRY(GetValue(e.agent, tagRef));
-    } else {
-        tagFunc = TRY(EvaluateExpression(e, *n.tag));
-    }
+    ReferenceOrValue tagRef = TRY(EvaluateReferenceOrValue(e, *n.tag));
+    STEP("2");
+    Value tagFunc = TRY(GetValue(e.agent, tagRef));
     STEP("3");
     STEP("4");
-    // EvaluateCall with the TemplateLiteral's ArgumentListEvaluation (§13.3.8.1).
-    Value thisValue = ThisValueOfCall(isReference ? &tagRef : nullptr);
-    lockstep::List<Value> argList;
-    argList.append(GetTemplateObject(e, *n.quasi));
-    for (const Node* substitution : n.quasi->expressions) argList.append(TRY(EvaluateExpression(e, *substitution)));
+    STEP("5");
     e.position = &n;
-    return CallWithArguments(e, tagFunc, thisValue, argList);
+    return EvaluateCall(e, tagFunc, tagRef.is_reference ? &tagRef.reference : nullptr,
+                        CallArguments{{}, n.quasi});
 }
 
 namespace {
@@ -377,31 +429,50 @@ namespace {
 ThrowCompletionOr<ReferenceOrValue> ChainEvaluation(Evaluator& e, const OptionalChain& chain, Value baseValue,
                                                     const ReferenceOrValue& baseReference)
 {
-    SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
     Value value = baseValue;
     const ReferenceOrValue* reference = &baseReference;
     ReferenceOrValue newReference;
     if (chain.previous) {
-        // OptionalChain : OptionalChain <link>: the links before this one first.
+        // OptionalChain : OptionalChain <link> (#5-#8): the links before this one first.
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#5");
+        STEP("1");
+        STEP("2");
         newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
+        STEP("3");
         value = TRY(GetValue(e.agent, newReference));
         reference = &newReference;
     }
     switch (chain.link) {
     case OptionalChain::Link::Arguments: {
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
+        STEP("1");
+        STEP("2");
+        STEP("3");
         e.position = &chain;
         const ReferenceRecord* ref = reference->is_reference ? &reference->reference : nullptr;
-        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, chain.arguments))};
+        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, CallArguments{chain.arguments}))};
     }
-    case OptionalChain::Link::Computed:
+    case OptionalChain::Link::Computed: {
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#2");
+        STEP("1");
+        STEP("2");
         return ReferenceOrValue{true, TRY(EvaluatePropertyAccessWithExpressionKey(e, value, *chain.property, e.strict)),
                                 Value::undefined()};
-    case OptionalChain::Link::Identifier:
+    }
+    case OptionalChain::Link::Identifier: {
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#3");
+        STEP("1");
+        STEP("2");
         return ReferenceOrValue{true, EvaluatePropertyAccessWithIdentifierKey(e, value, *chain.property, e.strict),
                                 Value::undefined()};
-    case OptionalChain::Link::PrivateIdentifier:
+    }
+    case OptionalChain::Link::PrivateIdentifier: {
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#4");
+        STEP("1");
+        STEP("2");
         return ReferenceOrValue{true, MakePrivateReference(e.agent, value, chain.property->as<Identifier>()->name),
                                 Value::undefined()};
+    }
     }
     return ReferenceOrValue{false, {}, Value::undefined()};
 }
@@ -412,21 +483,15 @@ ThrowCompletionOr<ReferenceOrValue> EvaluateOptionalExpression(Evaluator& e, con
 {
     SPEC_ALGORITHM("sec-optional-chaining-evaluation");
     STEP("1");
-    ReferenceOrValue baseReference{false, {}, Value::undefined()};
-    if (n.object->kind == NodeKind::OptionalExpression) {
-        baseReference = TRY(EvaluateOptionalExpression(e, *n.object->as<OptionalExpression>()));
-    } else if (YieldsReference(*n.object)) {
-        baseReference.is_reference = true;
-        baseReference.reference = TRY(EvaluateReference(e, *n.object));
-    } else {
-        baseReference.value = TRY(EvaluateExpression(e, *n.object));
-    }
+    ReferenceOrValue baseReference = TRY(EvaluateReferenceOrValue(e, *n.object));
     STEP("2");
     Value baseValue = TRY(GetValue(e.agent, baseReference));
     STEP("3");
-    if (baseValue.is_nullish()) return ReferenceOrValue{false, {}, Value::undefined()};
+    if (baseValue.is_nullish()) {
+        STEP("3.a");
+        return ReferenceOrValue{false, {}, Value::undefined()};
+    }
     STEP("4");
-    STEP("5");
     return ChainEvaluation(e, *n.chain, baseValue, baseReference);
 }
 

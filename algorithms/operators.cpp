@@ -18,15 +18,6 @@ using namespace syntax;
 
 namespace {
 
-// Evaluation of an operand that may yield a Reference Record.
-ThrowCompletionOr<ReferenceOrValue> EvaluateOperand(Evaluator& e, const Node& operand)
-{
-    if (operand.kind == NodeKind::OptionalExpression)
-        return EvaluateOptionalExpression(e, *operand.as<OptionalExpression>());
-    if (YieldsReference(operand)) return ReferenceOrValue{true, TRY(EvaluateReference(e, operand)), Value::undefined()};
-    return ReferenceOrValue{false, {}, TRY(EvaluateExpression(e, operand))};
-}
-
 NumericOperator NumericOperatorOf(BinaryOp op)
 {
     switch (op) {
@@ -53,7 +44,7 @@ ThrowCompletionOr<Value> EvaluateUpdateExpression(Evaluator& e, const UpdateExpr
     SPEC_ALGORITHM("sec-postfix-increment-operator-runtime-semantics-evaluation");
     Agent& agent = e.agent;
     STEP("1");
-    ReferenceRecord lhs = TRY(EvaluateReference(e, *n.operand));
+    ReferenceRecord lhs = TRY(EvaluateAssignmentTarget(e, *n.operand));
     STEP("2");
     Value oldValue = TRY(ToNumeric(agent, TRY(GetValue(agent, lhs))));
     Value newValue;
@@ -82,7 +73,7 @@ ThrowCompletionOr<Value> EvaluateUnaryExpression(Evaluator& e, const UnaryExpres
     case UnaryOp::Delete: {
         SPEC_ALGORITHM("sec-delete-operator-runtime-semantics-evaluation");
         STEP("1");
-        ReferenceOrValue ref = TRY(EvaluateOperand(e, *n.operand));
+        ReferenceOrValue ref = TRY(EvaluateReferenceOrValue(e, *n.operand));
         STEP("2");
         if (!ref.is_reference) return Value::boolean(true);
         ReferenceRecord& reference = ref.reference;
@@ -133,7 +124,7 @@ ThrowCompletionOr<Value> EvaluateUnaryExpression(Evaluator& e, const UnaryExpres
     case UnaryOp::Typeof: {
         SPEC_ALGORITHM("sec-typeof-operator-runtime-semantics-evaluation");
         STEP("1");
-        ReferenceOrValue val = TRY(EvaluateOperand(e, *n.operand));
+        ReferenceOrValue val = TRY(EvaluateReferenceOrValue(e, *n.operand));
         STEP("2");
         if (val.is_reference) {
             STEP("2.a");
@@ -168,9 +159,13 @@ ThrowCompletionOr<Value> EvaluateUnaryExpression(Evaluator& e, const UnaryExpres
         STEP("2");
         Value oldValue = TRY(ToNumeric(agent, TRY(EvaluateExpression(e, *n.operand))));
         STEP("3");
-        if (oldValue.is_number()) return Value::number(-oldValue.as_number());
+        if (oldValue.is_number()) {
+            STEP("3.a");
+            return Value::number(-oldValue.as_number());
+        }
         STEP("4");
-        STEP("5");
+        STEP("4.a");
+        STEP("4.b");
         return Value(BigInt::unaryMinus(agent.heap, *oldValue.as_bigint()));
     }
     case UnaryOp::BitwiseNot: {
@@ -179,9 +174,13 @@ ThrowCompletionOr<Value> EvaluateUnaryExpression(Evaluator& e, const UnaryExpres
         STEP("2");
         Value oldValue = TRY(ToNumeric(agent, TRY(EvaluateExpression(e, *n.operand))));
         STEP("3");
-        if (oldValue.is_number()) return Value::number(Number::bitwiseNOT(oldValue.as_number()));
+        if (oldValue.is_number()) {
+            STEP("3.a");
+            return Value::number(Number::bitwiseNOT(oldValue.as_number()));
+        }
         STEP("4");
-        STEP("5");
+        STEP("4.a");
+        STEP("4.b");
         return Value(BigInt::bitwiseNOT(agent.heap, *oldValue.as_bigint()));
     }
     case UnaryOp::LogicalNot: {
@@ -202,7 +201,7 @@ ThrowCompletionOr<Value> EvaluateBinaryExpression(Evaluator& e, const BinaryExpr
     Agent& agent = e.agent;
     if (n.left->kind == NodeKind::PrivateIdentifier) {
         // §13.10.1 RelationalExpression : PrivateIdentifier in ShiftExpression
-        SPEC_ALGORITHM("sec-relational-operators-runtime-semantics-evaluation#8");
+        SPEC_ALGORITHM("sec-relational-operators-runtime-semantics-evaluation#7");
         STEP("1");
         Name privateIdentifier = n.left->as<Identifier>()->name;
         STEP("2");
@@ -280,6 +279,7 @@ ThrowCompletionOr<Value> EvaluateLogicalExpression(Evaluator& e, const BinaryExp
     }
     STEP("3");
     STEP("4");
+    STEP("5");
     return EvaluateExpression(e, *n.right);
 }
 

@@ -5,6 +5,7 @@
 #include "abstract_ops/type_conversion.h"
 #include "algorithms/productions.h"
 #include "algorithms/static_semantics.h"
+#include "builtins/regexp/regexp.h"
 #include "runtime/array_object.h"
 #include "runtime/bigint.h"
 #include "runtime/error.h"
@@ -61,7 +62,9 @@ ThrowCompletionOr<Value> EvaluateArrayLiteral(Evaluator& e, const ArrayLiteral& 
     STEP("1");
     Object* array = MUST(ArrayCreate(agent, 0));
     STEP("2");
-    // ArrayAccumulation of the ElementList, element by element.
+    STEP("3");
+    STEP("3.a");
+    // ArrayAccumulation of the ElementList (and trailing Elision), element by element.
     double nextIndex = 0;
     for (const Node* element : literal.elements) {
         if (!element) {
@@ -86,7 +89,6 @@ ThrowCompletionOr<Value> EvaluateArrayLiteral(Evaluator& e, const ArrayLiteral& 
         MUST(CreateDataPropertyOrThrow(agent, *array, IndexKey(agent, nextIndex), initValue));
         nextIndex += 1;
     }
-    STEP("3");
     STEP("4");
     return Value(array);
 }
@@ -118,13 +120,13 @@ ThrowCompletionOr<PropertyName> EvaluatePropertyKey(Evaluator& e, const Node& ke
         SPEC_ASSERT(privateEnvRec);
         Name description = key.as<Identifier>()->name;
         for (PrivateName* pn : privateEnvRec->Names)
-            if (pn->Description->view() == description) return PropertyName(pn);
+            if (PrivateNameIs(*pn, description)) return PropertyName(pn);
         SPEC_ASSERT(!"a PrivateIdentifier not declared by its class");
         return PropertyName(static_cast<PrivateName*>(nullptr));
     }
     default: {
         // §13.2.5.4 ComputedPropertyName : [ AssignmentExpression ]
-        SPEC_ALGORITHM("sec-object-initializer-runtime-semantics-evaluation#2");
+        SPEC_ALGORITHM("sec-object-initializer-runtime-semantics-evaluation#6");
         STEP("1");
         STEP("2");
         Value propName = TRY(EvaluateExpression(e, *key.as<UnaryNode>()->operand));
@@ -136,7 +138,7 @@ ThrowCompletionOr<PropertyName> EvaluatePropertyKey(Evaluator& e, const Node& ke
 
 ThrowCompletionOr<Value> EvaluateObjectLiteral(Evaluator& e, const ObjectLiteral& literal)
 {
-    SPEC_ALGORITHM("sec-object-initializer-runtime-semantics-evaluation#3");
+    SPEC_ALGORITHM("sec-object-initializer-runtime-semantics-evaluation#2");
     Agent& agent = e.agent;
     STEP("1");
     Object* obj = OrdinaryObjectCreate(agent, agent.current_realm()->intrinsic(Intrinsic::ObjectPrototype));
@@ -184,24 +186,35 @@ ThrowCompletionOr<Value> EvaluateObjectLiteral(Evaluator& e, const ObjectLiteral
     return Value(obj);
 }
 
-ThrowCompletionOr<Value> EvaluateRegularExpressionLiteral(Evaluator& e, const RegularExpressionLiteral&)
+ThrowCompletionOr<Value> EvaluateRegularExpressionLiteral(Evaluator& e, const RegularExpressionLiteral& literal)
 {
-    // §13.2.7.3 needs RegExpCreate (§22.2.3.1), which arrives with %RegExp%.
-    return NotYetSupported(e.agent, "a regular expression literal");
+    SPEC_ALGORITHM("sec-regular-expression-literals-runtime-semantics-evaluation");
+    STEP("1");  // the body's source text is UTF-16 already
+    String* pattern = make_string(e.agent.heap, std::u16string(literal.body));
+    STEP("2");
+    String* flags = make_string(e.agent.heap, std::u16string(literal.flags));
+    STEP("3");  // the parser checked IsValidRegularExpressionLiteral (an early error)
+    return Value(MUST(RegExpCreate(e.agent, pattern, flags)));
 }
 
 ThrowCompletionOr<Value> EvaluateTemplateLiteral(Evaluator& e, const TemplateLiteral& literal)
 {
-    SPEC_ALGORITHM("sec-template-literals-runtime-semantics-evaluation#3");
-    // TemplateLiteral : SubstitutionTemplate, with its spans in order: each
-    // substitution's ToString, then the next TV.
+    // SubstitutionTemplate : TemplateHead Expression TemplateSpans, with the
+    // TemplateSpans' substitutions in turn: each one's ToString, then the next TV.
+    SPEC_ALGORITHM("sec-template-literals-runtime-semantics-evaluation#2");
+    STEP("1");
     std::u16string result(literal.quasis[0].cooked);
     for (size_t i = 0; i < literal.expressions.size(); ++i) {
+        STEP("2");
+        STEP("3");
         Value sub = TRY(EvaluateExpression(e, *literal.expressions[i]));
+        STEP("4");
         String* middle = TRY(ToString(e.agent, sub));
+        STEP("5");
         result += middle->view();
         result += literal.quasis[i + 1].cooked;
     }
+    STEP("6");
     return Value(make_string(e.agent.heap, std::move(result)));
 }
 

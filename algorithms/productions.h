@@ -5,7 +5,9 @@
 
 #include <vector>
 
+#include "abstract_ops/generator_operations.h"
 #include "algorithms/evaluator.h"
+#include "runtime/intrinsics.h"
 
 namespace lockstep {
 
@@ -34,6 +36,9 @@ struct ReferenceOrValue {
 ThrowCompletionOr<ReferenceOrValue> EvaluateOptionalExpression(Evaluator&, const syntax::OptionalExpression&);
 // GetValue of either.
 ThrowCompletionOr<Value> GetValue(Agent&, ReferenceOrValue&);
+// Evaluation of an expression that may yield a Reference Record, optional
+// chains and parenthesized ones included (typeof, delete, call callees).
+ThrowCompletionOr<ReferenceOrValue> EvaluateReferenceOrValue(Evaluator&, const syntax::Node&);
 
 // §13.4-§13.14 (algorithms/operators.cpp)
 ThrowCompletionOr<Value> EvaluateUpdateExpression(Evaluator&, const syntax::UpdateExpression&);
@@ -43,13 +48,81 @@ ThrowCompletionOr<Value> EvaluateLogicalExpression(Evaluator&, const syntax::Bin
 ThrowCompletionOr<Value> EvaluateConditionalExpression(Evaluator&, const syntax::ConditionalExpression&);
 
 // §13.15, §13.16 (algorithms/assignment.cpp)
+// "Let lref be ? Evaluation of LeftHandSideExpression" for a simple
+// assignment or update target.
+ThrowCompletionOr<ReferenceRecord> EvaluateAssignmentTarget(Evaluator&, const syntax::Node& target);
 ThrowCompletionOr<Value> EvaluateAssignmentExpression(Evaluator&, const syntax::AssignmentExpression&);
 ThrowCompletionOr<Value> EvaluateCommaExpression(Evaluator&, const syntax::CommaExpression&);
+
+// §15.2 (algorithms/functions.cpp): pieces the function-creating algorithms
+// of §15.2-§15.9 share.
+// OrdinaryFunctionCreate(%X%, the source text matched by function, its
+// parameters, its body, thisMode, env, privateEnv), %X% being functionPrototype.
+ECMAScriptFunctionObject* OrdinaryFunctionCreateFor(Evaluator&, Intrinsic functionPrototype,
+                                                    const syntax::FunctionNode& function, ThisModeArgument thisMode,
+                                                    EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv);
+// "Let prototype be OrdinaryObjectCreate(%prototypeParent%). Perform !
+// DefinePropertyOrThrow(F, "prototype", { [[Value]]: prototype, [[Writable]]:
+// true, [[Enumerable]]: false, [[Configurable]]: false })."
+void DefinePrototypeObject(Agent&, Object& F, Intrinsic prototypeParent);
+// The name *"default"* (anonymous export default declarations).
+PropertyName DefaultName(Evaluator&);
+
+// §15.5, §15.6 (algorithms/generator_definitions.cpp)
+// InstantiateGeneratorFunctionObject / InstantiateAsyncGeneratorFunctionObject ( env, privateEnv )
+ThrowCompletionOr<Object*> InstantiateGeneratorFunctionObject(Evaluator&, const syntax::FunctionNode&,
+                                                              EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv);
+ThrowCompletionOr<Object*> InstantiateAsyncGeneratorFunctionObject(Evaluator&, const syntax::FunctionNode&,
+                                                                   EnvironmentRecord* env,
+                                                                   PrivateEnvironmentRecord* privateEnv);
+// InstantiateGeneratorFunctionExpression / InstantiateAsyncGeneratorFunctionExpression ( [ name ] )
+ThrowCompletionOr<Value> InstantiateGeneratorFunctionExpression(Evaluator&, const syntax::FunctionNode&,
+                                                                std::optional<PropertyName> name);
+ThrowCompletionOr<Value> InstantiateAsyncGeneratorFunctionExpression(Evaluator&, const syntax::FunctionNode&,
+                                                                     std::optional<PropertyName> name);
+// EvaluateGeneratorBody and EvaluateAsyncGeneratorBody of F.[[ECMAScriptCode]].
+Completion EvaluateGeneratorBody(Evaluator&, ECMAScriptFunctionObject& functionObject,
+                                 std::span<const Value> argumentsList);
+Completion EvaluateAsyncGeneratorBody(Evaluator&, ECMAScriptFunctionObject& functionObject,
+                                      std::span<const Value> argumentsList);
+ThrowCompletionOr<Value> EvaluateYieldExpression(Evaluator&, const syntax::YieldExpression&);
+// Evaluation of an expression carries only throw completions: a return
+// completion a Yield receives (from a generator's return()) travels as
+// ThrowCompletion(the generator's SuspendableContext), which script never
+// sees, up to the innermost statement, where Evaluation turns it back into
+// the return completion. ExpressionCompletion makes the former;
+// ReturnCompletionInFlight recognises it (nullopt for a real throw).
+ThrowCompletionOr<Value> ExpressionCompletion(Agent&, Completion completion);
+std::optional<Completion> ReturnCompletionInFlight(Agent&, const Completion& thrown);
+// The completion itself, or the return completion in flight it stands for
+// (for the algorithms that treat return and throw completions differently).
+Completion WithReturnInFlight(Agent&, const Completion& completion);
+// The generatorBody / asyncBody closure of F: Evaluation of its FunctionBody
+// (or ExpressionBody), run on the suspendable context's own stack.
+SuspendableBody EvaluationOfBody(Agent&, ECMAScriptFunctionObject& F);
+
+// §15.8, §15.9 (algorithms/async_function_definitions.cpp)
+// InstantiateAsyncFunctionObject ( env, privateEnv )
+ThrowCompletionOr<Object*> InstantiateAsyncFunctionObject(Evaluator&, const syntax::FunctionNode&,
+                                                          EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv);
+// InstantiateAsyncFunctionExpression / InstantiateAsyncArrowFunctionExpression ( [ name ] )
+ThrowCompletionOr<Value> InstantiateAsyncFunctionExpression(Evaluator&, const syntax::FunctionNode&,
+                                                            std::optional<PropertyName> name);
+ThrowCompletionOr<Value> InstantiateAsyncArrowFunctionExpression(Evaluator&, const syntax::FunctionNode&,
+                                                                 std::optional<PropertyName> name);
+// EvaluateAsyncFunctionBody and EvaluateAsyncConciseBody of F.[[ECMAScriptCode]].
+Completion EvaluateAsyncFunctionBody(Evaluator&, ECMAScriptFunctionObject& functionObject,
+                                     std::span<const Value> argumentsList);
+ThrowCompletionOr<Value> EvaluateAwaitExpression(Evaluator&, const syntax::UnaryNode&);
 
 // §15.7 (algorithms/classes.cpp)
 // The behaviour of a class's default constructor (§15.7.14 step 14.a).
 Completion ClassDefaultConstructorBody(Evaluator&, ECMAScriptFunctionObject& F, std::span<const Value> args);
 ThrowCompletionOr<Value> EvaluateClassExpression(Evaluator&, const syntax::ClassNode&, std::optional<PropertyName> name);
+
+// §B.3.2: Evaluation of a block-level function declaration hoisted to a var
+// binding (algorithms/evaluation.cpp).
+Completion EvaluateWebCompatFunctionDeclaration(Evaluator&, const syntax::FunctionNode&);
 
 // §14 statements (algorithms/statements/*.cpp)
 Completion EvaluateBlockStatement(Evaluator&, const syntax::BlockStatement&);

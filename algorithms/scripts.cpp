@@ -37,9 +37,15 @@ std::variant<ScriptRecord*, syntax::SyntaxError> ParseScript(Agent& agent, std::
     auto unit = std::make_shared<SourceUnit>();
     unit->program = std::move(script.program);
     unit->file_name = std::move(fileName);
+    return CreateScriptRecord(agent, std::move(unit), realm, hostDefined);
+}
+
+ScriptRecord* CreateScriptRecord(Agent& agent, std::shared_ptr<SourceUnit> script, Realm& realm, Value hostDefined)
+{
+    SPEC_ASSERT(script->program);
     auto* record = agent.heap.allocate<ScriptRecord>();
     record->Realm = &realm;
-    record->ECMAScriptCode = std::move(unit);
+    record->ECMAScriptCode = std::move(script);
     record->HostDefined = hostDefined;
     return record;
 }
@@ -132,7 +138,44 @@ ThrowCompletionOr<void> GlobalDeclarationInstantiation(Evaluator& e, const Progr
         }
     }
     STEP("11");
-    STEP("12");  // §B.3.2.2 (function declarations in blocks, sloppy code): not yet
+    STEP("12");
+    {
+        // §B.3.2.2 Changes to GlobalDeclarationInstantiation (replaces step 12)
+        SPEC_ALGORITHM("sec-web-compat-globaldeclarationinstantiation");
+        STEP("12.a");
+        bool strict = script.strict;
+        STEP("12.b");
+        if (!strict) {
+            STEP("12.b.i");
+            std::vector<Name> declaredFunctionOrVarNames = declaredFunctionNames;
+            declaredFunctionOrVarNames.insert(declaredFunctionOrVarNames.end(), declaredVarNames.begin(),
+                                              declaredVarNames.end());
+            STEP("12.b.ii");
+            for (const FunctionNode* f : WebCompatFunctionDeclarations(script.body, lexNames)) {
+                STEP("12.b.ii.1");
+                Name F = f->name->name;
+                STEP("12.b.ii.2");
+                STEP("12.b.ii.2.a");
+                if (HasLexicalDeclaration(agent, env, F)) continue;
+                STEP("12.b.ii.2.a.i");
+                bool fnDefinable = TRY(CanDeclareGlobalVar(agent, env, F));
+                STEP("12.b.ii.2.a.ii");
+                if (!fnDefinable) continue;
+                STEP("12.b.ii.2.a.ii.1");
+                STEP("12.b.ii.2.a.ii.2");
+                bool declared = false;
+                for (Name n : declaredFunctionOrVarNames) declared = declared || n == F;
+                if (!declared) {
+                    STEP("12.b.ii.2.a.ii.2.a");
+                    TRY(CreateGlobalVarBinding(agent, env, F, false));
+                    STEP("12.b.ii.2.a.ii.2.b");
+                    declaredFunctionOrVarNames.push_back(F);
+                }
+                STEP("12.b.ii.2.a.ii.3");  // Evaluation of the declaration: see algorithms/evaluation.cpp
+                e.unit->web_compat_functions.insert(f);
+            }
+        }
+    }
     STEP("13");
     STEP("14");
     PrivateEnvironmentRecord* privateEnv = nullptr;

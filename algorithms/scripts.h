@@ -42,6 +42,12 @@ public:
 std::variant<ScriptRecord*, syntax::SyntaxError> ParseScript(Agent&, std::string_view sourceText, Realm& realm,
                                                              Value hostDefined, std::string fileName = "<script>");
 
+// ParseScript's step 3 for a Script already parsed (a host may parse a file
+// once and run it in many realms): the Script Record { [[Realm]]: realm,
+// [[ECMAScriptCode]]: script, [[LoadedModules]]: « », [[HostDefined]]: hostDefined }.
+// The record shares `script`, which must hold a Script (not a Module) parse.
+ScriptRecord* CreateScriptRecord(Agent&, std::shared_ptr<SourceUnit> script, Realm& realm, Value hostDefined);
+
 // §16.1.6 ScriptEvaluation ( scriptRecord ): a normal or throw completion.
 Completion ScriptEvaluation(Agent&, ScriptRecord& scriptRecord);
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/ast.h"
@@ -23,15 +24,21 @@ struct FunctionFacts {
     std::vector<syntax::Name> varNames;
     std::vector<const syntax::Node*> functionsToInitialize;  // FunctionNodes, last declaration of each name first
     bool argumentsObjectNeeded = false;
+    bool referencesArgumentsOrEval = false;  // the code names `arguments` or may call eval directly
     std::vector<syntax::Name> lexicalNames;
     std::vector<const syntax::Node*> lexDeclarations;
     std::vector<syntax::Name> functionNames;
+    // §B.3.2.1 step 29: the web-compat var-hoisted block function names (non-strict code only).
+    std::vector<syntax::Name> webCompatNames;
 };
 
 struct SourceUnit {
     std::unique_ptr<syntax::Program> program;
     std::string file_name;   // for error positions ("file.js:3:7")
     std::unordered_map<const syntax::Node*, std::unique_ptr<FunctionFacts>> function_facts;
+    // §B.3.2: block-level FunctionDeclarations whose Evaluation also copies
+    // the function to the var binding of the same name.
+    std::unordered_set<const syntax::Node*> web_compat_functions;
 };
 
 }  // namespace lockstep

@@ -31,11 +31,6 @@ bool IsMethodKind(NodeKind k)
     return k >= NodeKind::MethodDefinition && k <= NodeKind::Setter;
 }
 
-bool IsClassNodeKind(NodeKind k)
-{
-    return k == NodeKind::ClassDeclaration || k == NodeKind::ClassExpression;
-}
-
 void BoundNames(const Node* node, std::vector<Name>& names)
 {
     if (!node) return;
@@ -199,17 +194,6 @@ bool IsIdentifierRef(const Node* expr)
     return expr->kind == NodeKind::IdentifierReference;
 }
 
-unsigned ExpectedArgumentCount(const FunctionNode& function)
-{
-    // §15.1.5: the parameters before the first one with an Initializer (or the rest).
-    unsigned count = 0;
-    for (const PatternElement* p : function.parameters) {
-        if (p->initializer) break;
-        ++count;
-    }
-    return count;
-}
-
 namespace {
 
 bool references_arguments_or_eval(Node* n)
@@ -249,6 +233,127 @@ bool ReferencesArgumentsOrEval(const FunctionNode& function)
     for (Node* s : f->body)
         if (references_arguments_or_eval(s)) return true;
     return f->concise_body && references_arguments_or_eval(f->concise_body);
+}
+
+}  // namespace lockstep
+
+namespace lockstep {
+
+namespace {
+
+struct WebCompatWalker {
+    const std::vector<Name>& topLevelLexicalNames;
+    std::vector<std::vector<Name>> scopes;  // enclosing lexical scopes, innermost last
+    std::vector<const FunctionNode*> found;
+
+    bool declared(Name F) const
+    {
+        for (Name n : topLevelLexicalNames)
+            if (n == F) return true;
+        for (const auto& scope : scopes)
+            for (Name n : scope)
+                if (n == F) return true;
+        return false;
+    }
+
+    // A StatementList of a Block / CaseBlock: its candidates, then its statements.
+    void statement_list(NodeList statements, const std::vector<NodeList>& more = {})
+    {
+        std::vector<NodeList> lists{statements};
+        lists.insert(lists.end(), more.begin(), more.end());
+        std::vector<const Node*> declarations;
+        for (NodeList list : lists) LexicallyScopedDeclarations(list, declarations);
+        std::vector<Name> nonFunctionNames, allNames;
+        for (const Node* d : declarations) {
+            BoundNames(d, allNames);
+            if (!IsHoistableDeclaration(d->kind)) BoundNames(d, nonFunctionNames);
+        }
+        for (NodeList list : lists)
+            for (const Node* s : list)
+                if (s->kind == NodeKind::FunctionDeclaration) candidate(s->as<FunctionNode>(), nonFunctionNames);
+        scopes.push_back(allNames);
+        for (NodeList list : lists)
+            for (const Node* s : list) statement(s);
+        scopes.pop_back();
+    }
+
+    void candidate(const FunctionNode* f, const std::vector<Name>& sameBlockNames)
+    {
+        Name F = f->name->name;
+        for (Name n : sameBlockNames)
+            if (n == F) return;
+        if (!declared(F)) found.push_back(f);
+    }
+
+    // An if statement's clause that is a FunctionDeclaration (§B.3.3): as if in a block.
+    void clause(const Node* s)
+    {
+        if (!s) return;
+        if (s->kind == NodeKind::FunctionDeclaration) {
+            candidate(s->as<FunctionNode>(), {});
+            return;
+        }
+        statement(s);
+    }
+
+    void with_names(const Node* declaration, const Node* body)
+    {
+        std::vector<Name> names;
+        if (declaration && declaration->kind == NodeKind::LexicalDeclaration) BoundNames(declaration, names);
+        scopes.push_back(names);
+        statement(body);
+        scopes.pop_back();
+    }
+
+    void statement(const Node* s)
+    {
+        if (!s) return;
+        switch (s->kind) {
+        case NodeKind::BlockStatement: statement_list(s->as<BlockStatement>()->body); return;
+        case NodeKind::IfStatement:
+            clause(s->as<IfStatement>()->consequent);
+            clause(s->as<IfStatement>()->alternate);
+            return;
+        case NodeKind::DoWhileStatement:
+        case NodeKind::WhileStatement: statement(s->as<WhileStatement>()->body); return;
+        case NodeKind::ForStatement: with_names(s->as<ForStatement>()->init, s->as<ForStatement>()->body); return;
+        case NodeKind::ForInStatement:
+        case NodeKind::ForOfStatement: with_names(s->as<ForInOfStatement>()->left, s->as<ForInOfStatement>()->body); return;
+        case NodeKind::WithStatement: statement(s->as<WithStatement>()->body); return;
+        case NodeKind::LabelledStatement: statement(s->as<LabelledStatement>()->body); return;
+        case NodeKind::SwitchStatement: {
+            std::vector<NodeList> clauses;
+            for (const SwitchClause* c : s->as<SwitchStatement>()->clauses) clauses.push_back(c->body);
+            if (clauses.empty()) return;
+            std::vector<NodeList> rest(clauses.begin() + 1, clauses.end());
+            statement_list(clauses[0], rest);
+            return;
+        }
+        case NodeKind::TryStatement: {
+            auto* t = s->as<TryStatement>();
+            statement(t->block);
+            // §B.3.4: a var may redeclare a simple catch parameter, not a pattern's names.
+            std::vector<Name> names;
+            if (t->catch_parameter && t->catch_parameter->kind != NodeKind::BindingIdentifier)
+                BoundNames(t->catch_parameter, names);
+            scopes.push_back(names);
+            statement(t->catch_body);
+            scopes.pop_back();
+            statement(t->finalizer);
+            return;
+        }
+        default: return;
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<const FunctionNode*> WebCompatFunctionDeclarations(NodeList body, const std::vector<Name>& topLevelLexicalNames)
+{
+    WebCompatWalker walker{topLevelLexicalNames, {}, {}};
+    for (const Node* s : body) walker.statement(s);
+    return walker.found;
 }
 
 }  // namespace lockstep

@@ -1,6 +1,6 @@
 // ECMA-262 static semantics that evaluation needs (§8.2 Scope Analysis,
-// §8.4 Function Name Inference, §8.6 Miscellaneous, §15.1.5
-// ExpectedArgumentCount): BoundNames, VarScopedDeclarations, … over the parse
+// §8.4 Function Name Inference, §8.6 Miscellaneous, §B.3.2): BoundNames,
+// VarScopedDeclarations, … over the parse
 // tree of syntax/ast.h. The early-error pass (syntax/early_errors.cpp) has
 // its own private walk for now; these are the shared definitions it can move to.
 #pragma once
@@ -15,7 +15,6 @@ namespace lockstep {
 // Node kinds by production group.
 bool IsFunctionNodeKind(syntax::NodeKind);   // every FunctionNode kind
 bool IsHoistableDeclaration(syntax::NodeKind);  // FunctionDeclaration, Generator…, Async…
-bool IsClassNodeKind(syntax::NodeKind);
 bool IsMethodKind(syntax::NodeKind);  // MethodDefinition, GeneratorMethod, AsyncMethod, AsyncGeneratorMethod, Getter, Setter
 
 // §8.2.1 BoundNames of a declaration, binding pattern, BindingIdentifier,
@@ -55,9 +54,6 @@ bool IsFunctionDefinition(const syntax::Node* expr);
 // §8.6.? IsIdentifierRef (after stripping nothing: a ParenthesizedExpression is not one)
 bool IsIdentifierRef(const syntax::Node* expr);
 
-// §15.1.5 ExpectedArgumentCount of a function's FormalParameters.
-unsigned ExpectedArgumentCount(const syntax::FunctionNode& function);
-
 // §8.5.? Contains for the names that decide whether a function needs an
 // arguments object: true if the code (not nested non-arrow functions) refers
 // to `arguments` or may do so through a direct eval.
@@ -65,5 +61,17 @@ bool ReferencesArgumentsOrEval(const syntax::FunctionNode& function);
 
 // "arguments" / "eval" … compared with an identifier's name.
 bool NameIs(syntax::Name name, const char* ascii);
+
+}  // namespace lockstep
+
+namespace lockstep {
+
+// §B.3.2.1 step 29.a / §B.3.2.2 step 12.b.ii: the FunctionDeclarations
+// directly contained in the StatementList of a Block, CaseClause or
+// DefaultClause of `body` (or, §B.3.3, an if statement's clause), outside
+// nested functions, whose replacement by `var F` would produce no early error
+// given the names the code declares lexically at its top level.
+std::vector<const syntax::FunctionNode*> WebCompatFunctionDeclarations(syntax::NodeList body,
+                                                                       const std::vector<syntax::Name>& topLevelLexicalNames);
 
 }  // namespace lockstep

@@ -13,6 +13,7 @@
 #include "runtime/error.h"
 #include "runtime/ordinary_object.h"
 #include "runtime/string.h"
+#include "runtime/typed_array_object.h"
 
 namespace lockstep {
 
@@ -567,26 +568,19 @@ ThrowCompletionOr<Value> Array_prototype_filter(Agent& agent, BuiltinFunction&, 
     return Value(A);
 }
 
-// §23.1.3.9 - §23.1.3.12: find, findIndex, findLast, findLastIndex differ
-// only in the direction and in which field of the record they return.
-template <FindDirection direction, bool returnIndex>
-ThrowCompletionOr<Value> find_via_predicate(Agent& agent, Value thisValue, Arguments args)
-{
-    Object* O = TRY(ToObject(agent, thisValue));
-    double len = TRY(LengthOfArrayLike(agent, *O));
-    FindRecord findRec = TRY(FindViaPredicate(agent, *O, len, direction, argument(args, 0), argument(args, 1)));
-    return returnIndex ? number(findRec.Index) : findRec.value;
-}
-
 // §23.1.3.9 Array.prototype.find ( predicate [ , thisArg ] )
 ThrowCompletionOr<Value> Array_prototype_find(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args, Object*)
 {
     SPEC_ALGORITHM("sec-array.prototype.find");
     STEP("1");
+    Object* O = TRY(ToObject(agent, thisValue));
     STEP("2");
+    double len = TRY(LengthOfArrayLike(agent, *O));
     STEP("3");
+    FindRecord findRec =
+        TRY(FindViaPredicate(agent, *O, len, FindDirection::Ascending, argument(args, 0), argument(args, 1)));
     STEP("4");
-    return find_via_predicate<FindDirection::Ascending, false>(agent, thisValue, args);
+    return findRec.value;
 }
 
 // §23.1.3.10 Array.prototype.findIndex ( predicate [ , thisArg ] )
@@ -595,10 +589,14 @@ ThrowCompletionOr<Value> Array_prototype_findIndex(Agent& agent, BuiltinFunction
 {
     SPEC_ALGORITHM("sec-array.prototype.findindex");
     STEP("1");
+    Object* O = TRY(ToObject(agent, thisValue));
     STEP("2");
+    double len = TRY(LengthOfArrayLike(agent, *O));
     STEP("3");
+    FindRecord findRec =
+        TRY(FindViaPredicate(agent, *O, len, FindDirection::Ascending, argument(args, 0), argument(args, 1)));
     STEP("4");
-    return find_via_predicate<FindDirection::Ascending, true>(agent, thisValue, args);
+    return number(findRec.Index);
 }
 
 // §23.1.3.11 Array.prototype.findLast ( predicate [ , thisArg ] )
@@ -607,10 +605,14 @@ ThrowCompletionOr<Value> Array_prototype_findLast(Agent& agent, BuiltinFunction&
 {
     SPEC_ALGORITHM("sec-array.prototype.findlast");
     STEP("1");
+    Object* O = TRY(ToObject(agent, thisValue));
     STEP("2");
+    double len = TRY(LengthOfArrayLike(agent, *O));
     STEP("3");
+    FindRecord findRec =
+        TRY(FindViaPredicate(agent, *O, len, FindDirection::Descending, argument(args, 0), argument(args, 1)));
     STEP("4");
-    return find_via_predicate<FindDirection::Descending, false>(agent, thisValue, args);
+    return findRec.value;
 }
 
 // §23.1.3.12 Array.prototype.findLastIndex ( predicate [ , thisArg ] )
@@ -619,10 +621,14 @@ ThrowCompletionOr<Value> Array_prototype_findLastIndex(Agent& agent, BuiltinFunc
 {
     SPEC_ALGORITHM("sec-array.prototype.findlastindex");
     STEP("1");
+    Object* O = TRY(ToObject(agent, thisValue));
     STEP("2");
+    double len = TRY(LengthOfArrayLike(agent, *O));
     STEP("3");
+    FindRecord findRec =
+        TRY(FindViaPredicate(agent, *O, len, FindDirection::Descending, argument(args, 0), argument(args, 1)));
     STEP("4");
-    return find_via_predicate<FindDirection::Descending, true>(agent, thisValue, args);
+    return number(findRec.Index);
 }
 
 // §23.1.3.13 Array.prototype.flat ( [ depth ] )
@@ -1851,11 +1857,21 @@ ThrowCompletionOr<Value> ArrayIteratorPrototype_next(Agent& agent, BuiltinFuncti
     double index = iterator->ArrayLikeNextIndex;
     STEP("7");
     ArrayIterationKind kind = iterator->ArrayLikeIterationKind;
-    STEP("8");  // TypedArrays (§23.2) do not exist yet: every array-like takes step 9
-    STEP("8.a-8.c");
-    STEP("9");
-    STEP("9.a");
-    double len = TRY(LengthOfArrayLike(agent, *array.as_object()));
+    double len;
+    STEP("8");
+    if (TypedArrayObject* typedArray = as_typed_array(array)) {
+        STEP("8.a");
+        TypedArrayWithBufferWitnessRecord taRecord =
+            MakeTypedArrayWithBufferWitnessRecord(agent, *typedArray, Order::SeqCst);
+        STEP("8.b");
+        if (IsTypedArrayOutOfBounds(taRecord)) return throw_type_error(agent, "TypedArray is out of bounds");
+        STEP("8.c");
+        len = double(TypedArrayLength(taRecord));
+    } else {
+        STEP("9");
+        STEP("9.a");
+        len = TRY(LengthOfArrayLike(agent, *array.as_object()));
+    }
     STEP("10");
     if (index >= len) {
         STEP("10.a");
@@ -2184,7 +2200,9 @@ void CreateArrayIntrinsics(Agent& agent, Realm& realm)
     BuiltinFunction* toString = define_builtin_function(agent, realm, *prototype, "toString", Array_prototype_toString, 0);
     // %Object.prototype% got its properties before %Array% (builtins/intrinsics.cpp).
     toString->slots = {MUST(Get(agent, *realm.intrinsic(Intrinsic::ObjectPrototype), agent.key("toString")))};
+    realm.set_intrinsic(Intrinsic::ArrayPrototypeToString, toString);
     BuiltinFunction* values = define_builtin_function(agent, realm, *prototype, "values", Array_prototype_values, 0);
+    realm.set_intrinsic(Intrinsic::ArrayPrototypeValues, values);
     // §23.1.3.40 Array.prototype [ %Symbol.iterator% ]: the same function object as values.
     define_value_property(agent, *prototype, agent.well_known_symbol(WellKnownSymbol::iterator), values, true, false,
                           true);

@@ -55,7 +55,10 @@ public:
     ThrowCompletionOr<String*> ToString(Agent&, Value);
 
 private:
-    std::unordered_map<uint64_t, String*> strings_;  // by the Value's bits
+    struct BitsHash {  // Number bits keep their entropy high: mix before bucketing
+        size_t operator()(uint64_t bits) const { return size_t((bits ^ (bits >> 31)) * 0x9E3779B97F4A7C15ull); }
+    };
+    std::unordered_map<uint64_t, String*, BitsHash> strings_;  // by the Value's bits
     List<Value> rooted_;
 };
 

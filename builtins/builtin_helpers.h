@@ -9,6 +9,7 @@
 #include "runtime/agent.h"
 #include "runtime/number.h"
 #include "runtime/builtin_function.h"
+#include "runtime/error.h"
 #include "runtime/realm.h"
 #include "runtime/string.h"
 
@@ -19,6 +20,33 @@ namespace lockstep {
 inline Value argument(std::span<const Value> arguments, size_t i)
 {
     return i < arguments.size() ? arguments[i] : Value::undefined();
+}
+
+// §10.1.15 RequireInternalSlot ( O, internalSlot ): the C++ class T is what
+// carries the slot, so the object comes back as a T. `what` is the TypeError's
+// message ("not a Map").
+template <class T>
+ThrowCompletionOr<T*> RequireInternalSlot(Agent& agent, Value O, std::string_view what)
+{
+    SPEC_ALGORITHM("sec-requireinternalslot");
+    STEP("1");
+    if (!O.is_object()) return throw_type_error(agent, what);
+    STEP("2");
+    auto* object = dynamic_cast<T*>(O.as_object());
+    if (!object) return throw_type_error(agent, what);
+    STEP("3");
+    return object;
+}
+
+// GeneratorResume ( generator, ~empty~, generatorBrand ) for the built-in
+// iterators whose closure keeps its state in a C++ object of class T (Map, Set
+// and String iterators): GeneratorValidate's brand check is T's class, and
+// resuming runs T::closure from where it last yielded.
+template <class T>
+ThrowCompletionOr<Value> ResumeBuiltinGenerator(Agent& agent, Value generator, std::string_view what)
+{
+    T* object = TRY(RequireInternalSlot<T>(agent, generator, what));
+    return object->closure(agent, *object);
 }
 
 // ! ToString(𝔽(k)) as a property key, for an integer index 0 ≤ k ≤ 2^53 - 1.

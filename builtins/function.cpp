@@ -6,8 +6,10 @@
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/testing_and_comparison.h"
 #include "abstract_ops/type_conversion.h"
+#include "algorithms/dynamic_function.h"
 #include "builtins/builtin_helpers.h"
 #include "runtime/bound_function_object.h"
+#include "runtime/ecmascript_function_object.h"
 #include "runtime/error.h"
 #include "runtime/function_objects.h"
 
@@ -18,16 +20,18 @@ namespace {
 using Arguments = std::span<const Value>;
 
 // §20.2.1.1 Function ( ...parameterArgs, bodyArg )
-ThrowCompletionOr<Value> Function_constructor(Agent& agent, BuiltinFunction&, Value, Arguments, Object*)
+ThrowCompletionOr<Value> Function_constructor(Agent& agent, BuiltinFunction& activeFunction, Value,
+                                              Arguments arguments, Object* newTarget)
 {
     SPEC_ALGORITHM("sec-function-p1-p2-pn-body");
+    // The last argument is bodyArg, the ones before it parameterArgs.
+    Arguments parameterArgs = arguments.empty() ? arguments : arguments.first(arguments.size() - 1);
     STEP("1");
+    Object& C = activeFunction;
     STEP("2");
+    Value bodyArg = arguments.empty() ? Value(agent.heap.intern_ascii("")) : arguments.back();
     STEP("3");
-    // TODO(evaluator): CreateDynamicFunction (§20.2.1.1.1) parses the source
-    // text and instantiates an ECMAScript function object; it arrives with
-    // the evaluator. Until then every call reports that plainly.
-    return throw_error(agent, ErrorType::Error, "the Function constructor needs the evaluator (not implemented yet)");
+    return TRY(CreateDynamicFunction(agent, C, newTarget, DynamicFunctionKind::Normal, parameterArgs, bodyArg));
 }
 
 // §20.2.3.1 Function.prototype.apply ( thisArg, argArray )
@@ -135,7 +139,13 @@ ThrowCompletionOr<Value> Function_prototype_toString(Agent& agent, BuiltinFuncti
     SPEC_ALGORITHM("sec-function.prototype.tostring");
     STEP("1");
     Value func = thisValue;
-    STEP("2");  // [[SourceText]] arrives with ECMAScript function objects
+    STEP("2");
+    // Only ECMAScript function objects have [[SourceText]]; empty is "not recorded".
+    auto* function = func.is_object() ? dynamic_cast<ECMAScriptFunctionObject*>(func.as_object()) : nullptr;
+    if (function && !function->SourceText.empty() && agent.host.HostHasSourceTextAvailable(agent, function)) {
+        STEP("2.a");
+        return make_string_from_utf8(agent.heap, function->SourceText);
+    }
     STEP("3");
     if (func.is_object()) {
         if (auto* builtin = dynamic_cast<BuiltinFunction*>(func.as_object())) {

@@ -1,11 +1,12 @@
-// ECMA-262 §19.2 Function Properties of the Global Object: isFinite, isNaN,
-// parseFloat, parseInt and the URI handling functions. (eval, §19.2.1,
-// arrives with the evaluator.)
+// ECMA-262 §19.2 Function Properties of the Global Object: eval, isFinite,
+// isNaN, parseFloat, parseInt and the URI handling functions. (eval's
+// PerformEval parses and evaluates code, so it lives with the evaluator.)
 #include <cmath>
 #include <limits>
 
 #include "abstract_ops/source_text.h"
 #include "abstract_ops/type_conversion.h"
+#include "algorithms/eval.h"
 #include "builtins/builtin_helpers.h"
 #include "runtime/bigint.h"
 #include "runtime/error.h"
@@ -23,6 +24,14 @@ std::u16string_view trim_start(std::u16string_view string)
     size_t start = 0;
     while (start < string.size() && IsStrWhiteSpaceChar(string[start])) ++start;
     return string.substr(start);
+}
+
+// §19.2.1 eval ( x )
+ThrowCompletionOr<Value> global_eval(Agent& agent, BuiltinFunction&, Value, Arguments arguments, Object*)
+{
+    SPEC_ALGORITHM("sec-eval-x");
+    STEP("1");
+    return PerformEval(agent, argument(arguments, 0), false, false);
 }
 
 // §19.2.2 isFinite ( number )
@@ -369,6 +378,7 @@ void CreateGlobalFunctionIntrinsics(Agent& agent, Realm& realm)
         const char* name;
         ThrowCompletionOr<Value> (*behaviour)(Agent&, BuiltinFunction&, Value, Arguments, Object*);
     } functions[] = {
+        {Intrinsic::eval, "eval", global_eval},
         {Intrinsic::isFinite, "isFinite", global_isFinite},
         {Intrinsic::isNaN, "isNaN", global_isNaN},
         {Intrinsic::parseFloat, "parseFloat", global_parseFloat},

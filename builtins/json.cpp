@@ -334,10 +334,30 @@ ThrowCompletionOr<Value> JSON_parse(Agent& agent, BuiltinFunction&, Value, Argum
 }
 
 // §25.5.2.1 JSON Serialization Record
+// [[Stack]]: the objects being serialized (a rooted List), with a set of the
+// same objects so that "[[Stack]] contains value" is a lookup, not a search.
+class JSONStack {
+public:
+    bool contains(Object* value) const { return members_.contains(value); }
+    void append(Object* value)
+    {
+        items_.append(value);
+        members_.insert(value);
+    }
+    void remove_last()
+    {
+        members_.erase(items_.items().back().as_object());
+        items_.items().pop_back();
+    }
+
+private:
+    List<Value> items_;
+    std::unordered_set<Object*> members_;
+};
+
 struct JSONSerializationRecord {
     Value ReplacerFunction;                       // [[ReplacerFunction]]: a function object or *undefined*
-    List<Value> Stack;                            // [[Stack]]
-    std::unordered_set<Object*> stack_members;    // the same objects, for "[[Stack]] contains"
+    JSONStack Stack;                              // [[Stack]]
     std::u16string Indent;                        // [[Indent]]
     std::u16string Gap;                           // [[Gap]]
     std::optional<List<PropertyKey>> PropertyList;  // [[PropertyList]]: nullopt is *undefined*
@@ -435,10 +455,9 @@ ThrowCompletionOr<std::u16string> SerializeJSONObject(Agent& agent, JSONSerializ
 {
     SPEC_ALGORITHM("sec-serializejsonobject");
     STEP("1");
-    if (state.stack_members.contains(&value)) return throw_type_error(agent, "JSON.stringify: cyclic structure");
+    if (state.Stack.contains(&value)) return throw_type_error(agent, "JSON.stringify: cyclic structure");
     STEP("2");
     state.Stack.append(&value);
-    state.stack_members.insert(&value);
     STEP("3");
     std::u16string stepBack = state.Indent;
     STEP("4");
@@ -488,8 +507,7 @@ ThrowCompletionOr<std::u16string> SerializeJSONObject(Agent& agent, JSONSerializ
         final_ = join_partial(partial, state, stepBack, u'{', u'}');
     }
     STEP("11");
-    state.Stack.items().pop_back();
-    state.stack_members.erase(&value);
+    state.Stack.remove_last();
     STEP("12");
     state.Indent = stepBack;
     STEP("13");
@@ -501,10 +519,9 @@ ThrowCompletionOr<std::u16string> SerializeJSONArray(Agent& agent, JSONSerializa
 {
     SPEC_ALGORITHM("sec-serializejsonarray");
     STEP("1");
-    if (state.stack_members.contains(&value)) return throw_type_error(agent, "JSON.stringify: cyclic structure");
+    if (state.Stack.contains(&value)) return throw_type_error(agent, "JSON.stringify: cyclic structure");
     STEP("2");
     state.Stack.append(&value);
-    state.stack_members.insert(&value);
     STEP("3");
     std::u16string stepBack = state.Indent;
     STEP("4");
@@ -542,8 +559,7 @@ ThrowCompletionOr<std::u16string> SerializeJSONArray(Agent& agent, JSONSerializa
         final_ = join_partial(partial, state, stepBack, u'[', u']');
     }
     STEP("11");
-    state.Stack.items().pop_back();
-    state.stack_members.erase(&value);
+    state.Stack.remove_last();
     STEP("12");
     state.Indent = stepBack;
     STEP("13");

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/heap.h"
+#include "runtime/object.h"
 #include "runtime/value.h"
 
 namespace lockstep {
@@ -23,15 +26,51 @@ class Visitor;
 // (SameValue on canonicalized keys) makes lookups O(1) instead of the
 // spec's linear search, with the same results.
 //
-// Deleted entries are never compacted away: compaction would have to
-// re-base every live iterator's index. A collection with heavy churn keeps
-// its tombstones (8-16 bytes each) until it dies.
+// So that a collection with heavy churn does not keep its ~empty~ entries
+// forever, they are compacted away once they outnumber the live ones. That
+// is unobservable as long as every index into the List moves with its
+// entry: an iterator keeps its index in a Cursor, which compaction updates;
+// a loop that keeps an index in a C++ local while user code runs (forEach,
+// the Set methods) holds a Pin, which defers compaction until it ends.
 class KeyedCollectionData {
 public:
     struct Entry {
         Value key = Value::empty();    // [[Key]]
         Value value = Value::empty();  // [[Value]]
     };
+
+    // An index into the List that follows its entry through compaction: the
+    // position an iterator resumes at. Register only cursors that do not move
+    // (members of cells).
+    class Cursor {
+    public:
+        explicit Cursor(KeyedCollectionData&);
+        ~Cursor();
+        Cursor(const Cursor&) = delete;
+        Cursor& operator=(const Cursor&) = delete;
+        size_t index = 0;
+
+    private:
+        std::weak_ptr<struct KeyedCollectionRegistry> registry_;
+    };
+
+    // Defers compaction while it lives.
+    class Pin {
+    public:
+        explicit Pin(KeyedCollectionData&);
+        ~Pin();
+        Pin(const Pin&) = delete;
+        Pin& operator=(const Pin&) = delete;
+
+    private:
+        std::shared_ptr<KeyedCollectionRegistry> registry_;
+    };
+
+    KeyedCollectionData() = default;
+    // A copy (Set methods' "a copy of O.[[SetData]]") has the same List and
+    // none of the original's cursors or pins.
+    KeyedCollectionData(const KeyedCollectionData& other) : entries_(other.entries_), index_(other.index_) {}
+    KeyedCollectionData& operator=(const KeyedCollectionData& other);
 
     // The number of elements of the List, ~empty~ entries included.
     size_t size() const { return entries_.size(); }
@@ -59,8 +98,41 @@ private:
     struct KeySameValue {
         bool operator()(Value a, Value b) const;
     };
+    KeyedCollectionRegistry& registry();
+    void maybe_compact();
+
     std::vector<Entry> entries_;
     std::unordered_map<Value, size_t, KeyHash, KeySameValue> index_;
+    std::shared_ptr<KeyedCollectionRegistry> registry_;  // created with the first cursor or pin
+};
+
+// What a Map or Set iterator yields (the kind argument of CreateMapIterator
+// and CreateSetIterator).
+enum class IterationKind : uint8_t { Key, Value, KeyValue };
+
+// §24.1.5 Map Iterator Objects and §24.2.6 Set Iterator Objects: the
+// generator CreateIteratorFromClosure makes, kept as the closure's state —
+// its captures (the map or set, and kind) and its local index — so that
+// resuming it runs the closure from where it yielded. [[GeneratorBrand]] is
+// the C++ class itself (MapIteratorObject or SetIteratorObject).
+template <class Collection>
+class KeyedCollectionIteratorObject final : public Object {
+public:
+    using Closure = ThrowCompletionOr<Value> (*)(Agent&, KeyedCollectionIteratorObject& generator);
+    KeyedCollectionIteratorObject(Object* prototype, Collection* collection, KeyedCollectionData& entries,
+                                  IterationKind kind, Closure closure)
+        : Object(prototype), collection(collection), cursor(entries), kind(kind), closure(closure)
+    {
+    }
+    Collection* collection;  // null once the closure has returned
+    KeyedCollectionData::Cursor cursor;  // the closure's index
+    IterationKind kind;
+    Closure closure;  // runs from the saved index to the next GeneratorYield
+    void visit_edges(Visitor& visitor) override
+    {
+        Object::visit_edges(visitor);
+        visitor.visit(collection);
+    }
 };
 
 // §24.5.1 CanonicalizeKeyedCollectionKey ( key )

@@ -17,12 +17,6 @@ void MapObject::visit_edges(Visitor& visitor)
     MapData.visit_edges(visitor);
 }
 
-void MapIteratorObject::visit_edges(Visitor& visitor)
-{
-    Object::visit_edges(visitor);
-    visitor.visit(map);
-}
-
 namespace {
 
 using Arguments = std::span<const Value>;
@@ -30,9 +24,7 @@ using Arguments = std::span<const Value>;
 // RequireInternalSlot ( M, [[MapData]] )
 ThrowCompletionOr<MapObject*> require_map(Agent& agent, Value M)
 {
-    auto* map = M.is_object() ? dynamic_cast<MapObject*>(M.as_object()) : nullptr;
-    if (!map) return throw_type_error(agent, "not a Map");
-    return map;
+    return RequireInternalSlot<MapObject>(agent, M, "not a Map");
 }
 
 // §24.1.1.1 Map ( [ iterable ] )
@@ -142,6 +134,7 @@ ThrowCompletionOr<Value> Map_prototype_forEach(Agent& agent, BuiltinFunction&, V
     if (!IsCallable(callback)) return throw_type_error(agent, "Map.prototype.forEach callback is not callable");
     STEP("4");
     KeyedCollectionData& entries = M->MapData;
+    KeyedCollectionData::Pin pin(entries);  // index is a C++ local while callback runs
     STEP("5");
     size_t numEntries = entries.size();
     STEP("6");
@@ -261,10 +254,7 @@ ThrowCompletionOr<Value> MapIteratorPrototype_next(Agent& agent, BuiltinFunction
 {
     SPEC_ALGORITHM("sec-%mapiteratorprototype%.next");
     STEP("1");
-    // GeneratorValidate: the brand is "%MapIteratorPrototype%".
-    auto* generator = thisValue.is_object() ? dynamic_cast<MapIteratorObject*>(thisValue.as_object()) : nullptr;
-    if (!generator) return throw_type_error(agent, "not a Map Iterator");
-    return TRY(generator->closure(agent, *generator));
+    return ResumeBuiltinGenerator<MapIteratorObject>(agent, thisValue, "not a Map Iterator");
 }
 
 }  // namespace
@@ -311,18 +301,18 @@ ThrowCompletionOr<Value> CreateMapIterator(Agent& agent, Value map, IterationKin
     STEP("2");
     // Captureless: what it captures and its own locals live in the generator.
     MapIteratorObject::Closure closure = [](Agent& agent, MapIteratorObject& generator) -> ThrowCompletionOr<Value> {
-        if (!generator.map) return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
+        if (!generator.collection) return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
         STEP("2.a");
-        KeyedCollectionData& entries = generator.map->MapData;
+        KeyedCollectionData& entries = generator.collection->MapData;
         STEP("2.b");  // the index lives in the generator
         STEP("2.c");
         size_t numEntries = entries.size();
         STEP("2.d");
-        while (generator.index < numEntries) {
+        while (generator.cursor.index < numEntries) {
             STEP("2.d.i");
-            KeyedCollectionData::Entry e = entries[generator.index];
+            KeyedCollectionData::Entry e = entries[generator.cursor.index];
             STEP("2.d.ii");
-            ++generator.index;
+            ++generator.cursor.index;
             STEP("2.d.iii");
             if (!e.key.is_empty()) {
                 Value result;
@@ -348,12 +338,13 @@ ThrowCompletionOr<Value> CreateMapIterator(Agent& agent, Value map, IterationKin
             }
         }
         STEP("2.e");
-        generator.map = nullptr;
+        generator.collection = nullptr;
         return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
     };
     STEP("3");
     return Value(OrdinaryObjectCreate<MapIteratorObject>(
-        agent, agent.current_realm()->intrinsic(Intrinsic::MapIteratorPrototype), M, kind, closure));
+        agent, agent.current_realm()->intrinsic(Intrinsic::MapIteratorPrototype), M, M->MapData, kind,
+        closure));
 }
 
 void CreateMapIntrinsics(Agent& agent, Realm& realm)

@@ -17,27 +17,8 @@ public:
     void visit_edges(Visitor&) override;
 };
 
-// What a Map or Set iterator yields (the kind argument of CreateMapIterator
-// and CreateSetIterator).
-enum class IterationKind : uint8_t { Key, Value, KeyValue };
-
-// §24.1.5 Map Iterator Objects: the generator CreateIteratorFromClosure
-// makes, kept as the closure's state — its captures (map, kind) and its
-// local index — so that resuming it runs the closure from where it yielded.
-// [[GeneratorBrand]] is the C++ class itself.
-class MapIteratorObject final : public Object {
-public:
-    using Closure = ThrowCompletionOr<Value> (*)(Agent&, MapIteratorObject& generator);
-    MapIteratorObject(Object* prototype, MapObject* map, IterationKind kind, Closure closure)
-        : Object(prototype), map(map), kind(kind), closure(closure)
-    {
-    }
-    MapObject* map;  // null once the closure has returned
-    size_t index = 0;
-    IterationKind kind;
-    Closure closure;  // runs from the saved index to the next GeneratorYield
-    void visit_edges(Visitor&) override;
-};
+// §24.1.5 Map Iterator Objects.
+using MapIteratorObject = KeyedCollectionIteratorObject<MapObject>;
 
 // §24.1.1.2 AddEntriesFromIterable ( target, iterable, adder )
 ThrowCompletionOr<Value> AddEntriesFromIterable(Agent&, Object& target, Value iterable, Value adder);

@@ -7,11 +7,14 @@
 #include "abstract_ops/testing_and_comparison.h"
 #include "abstract_ops/type_conversion.h"
 #include "builtins/builtin_helpers.h"
+#include "builtins/date.h"
 #include "builtins/keyed_collections.h"
 #include "builtins/map.h"
 #include "builtins/primitive_objects.h"
+#include "runtime/arguments_object.h"
 #include "runtime/error.h"
 #include "runtime/ordinary_object.h"
+#include "runtime/regexp_object.h"
 #include "runtime/string_object.h"
 
 namespace lockstep {
@@ -41,7 +44,9 @@ ThrowCompletionOr<Object*> ObjectDefineProperties(Agent& agent, Object& O, Value
         PropertyDescriptor Descriptor;
     };
     std::vector<Record> descriptors;
-    List<Value> descriptor_values;  // keeps the descriptors' values alive
+    // The descriptors' [[Value]], [[Get]] and [[Set]] stay rooted here: a
+    // later getter may remove them from every object that held them.
+    List<Value> descriptor_values;
     STEP("4");
     for (PropertyKey nextKey : keys) {
         STEP("4.a");
@@ -53,7 +58,8 @@ ThrowCompletionOr<Object*> ObjectDefineProperties(Agent& agent, Object& O, Value
             STEP("4.b.ii");
             PropertyDescriptor desc = TRY(ToPropertyDescriptor(agent, descObj));
             STEP("4.b.iii");
-            descriptor_values.append(descObj);
+            for (const std::optional<Value>& field : {desc.value, desc.get, desc.set})
+                if (field) descriptor_values.append(*field);
             descriptors.push_back({nextKey, desc});
         }
     }
@@ -535,44 +541,29 @@ ThrowCompletionOr<Value> Object_prototype_toString(Agent& agent, BuiltinFunction
     Object* O = MUST(ToObject(agent, thisValue));
     STEP("4");
     bool isArray = TRY(IsArray(agent, O));
-    const char* builtinTag;
+    // Steps 5-14 are one if / else-if chain: the first tag that applies wins.
+    const char* builtinTag = nullptr;
     STEP("5");
-    if (isArray) {
-        builtinTag = "Array";
-    } else {
-        // Step 6 ([[ParameterMap]]): arguments exotic objects do not exist yet.
-        STEP("6");
-        STEP("7");
-        if (O->has_call()) {
-            builtinTag = "Function";
-        } else {
-            STEP("8");
-            if (dynamic_cast<ErrorObject*>(O)) {
-                builtinTag = "Error";
-            } else {
-                STEP("9");
-                if (dynamic_cast<BooleanObject*>(O)) {
-                    builtinTag = "Boolean";
-                } else {
-                    STEP("10");
-                    if (dynamic_cast<NumberObject*>(O)) {
-                        builtinTag = "Number";
-                    } else {
-                        STEP("11");
-                        if (dynamic_cast<StringObject*>(O)) {
-                            builtinTag = "String";
-                        } else {
-                            // [[DateValue]] and [[RegExpMatcher]] arrive with Date and RegExp.
-                            STEP("12");
-                            STEP("13");
-                            STEP("14");
-                            builtinTag = "Object";
-                        }
-                    }
-                }
-            }
-        }
-    }
+    if (isArray) builtinTag = "Array";
+    STEP("6");
+    if (!builtinTag && (dynamic_cast<ArgumentsObject*>(O) || dynamic_cast<UnmappedArgumentsObject*>(O)))
+        builtinTag = "Arguments";
+    STEP("7");
+    if (!builtinTag && O->has_call()) builtinTag = "Function";
+    STEP("8");
+    if (!builtinTag && dynamic_cast<ErrorObject*>(O)) builtinTag = "Error";
+    STEP("9");
+    if (!builtinTag && dynamic_cast<BooleanObject*>(O)) builtinTag = "Boolean";
+    STEP("10");
+    if (!builtinTag && dynamic_cast<NumberObject*>(O)) builtinTag = "Number";
+    STEP("11");
+    if (!builtinTag && dynamic_cast<StringObject*>(O)) builtinTag = "String";
+    STEP("12");
+    if (!builtinTag && dynamic_cast<DateObject*>(O)) builtinTag = "Date";
+    STEP("13");
+    if (!builtinTag && dynamic_cast<RegExpObject*>(O)) builtinTag = "RegExp";
+    STEP("14");
+    if (!builtinTag) builtinTag = "Object";
     STEP("15");
     Value tag = TRY(Get(agent, *O, agent.well_known_symbol(WellKnownSymbol::toStringTag)));
     STEP("16");

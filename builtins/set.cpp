@@ -19,12 +19,6 @@ void SetObject::visit_edges(Visitor& visitor)
     SetData.visit_edges(visitor);
 }
 
-void SetIteratorObject::visit_edges(Visitor& visitor)
-{
-    Object::visit_edges(visitor);
-    visitor.visit(set);
-}
-
 ThrowCompletionOr<SetRecord> GetSetRecord(Agent& agent, Value obj)
 {
     SPEC_ALGORITHM("sec-getsetrecord");
@@ -96,9 +90,7 @@ using Arguments = std::span<const Value>;
 // RequireInternalSlot ( S, [[SetData]] )
 ThrowCompletionOr<SetObject*> require_set(Agent& agent, Value S)
 {
-    auto* set = S.is_object() ? dynamic_cast<SetObject*>(S.as_object()) : nullptr;
-    if (!set) return throw_type_error(agent, "not a Set");
-    return set;
+    return RequireInternalSlot<SetObject>(agent, S, "not a Set");
 }
 
 // OrdinaryObjectCreate(%Set.prototype%, « [[SetData]] »). The set methods
@@ -219,6 +211,7 @@ ThrowCompletionOr<Value> Set_prototype_difference(Agent& agent, BuiltinFunction&
     resultSetData = O->SetData;
     STEP("5");
     if (double(SetDataSize(O->SetData)) <= otherRec.Size) {
+        KeyedCollectionData::Pin pin(resultSetData);  // index is a C++ local while has runs
         STEP("5.a");
         size_t thisSize = O->SetData.size();
         STEP("5.b");
@@ -291,6 +284,7 @@ ThrowCompletionOr<Value> Set_prototype_forEach(Agent& agent, BuiltinFunction&, V
     if (!IsCallable(callback)) return throw_type_error(agent, "Set.prototype.forEach callback is not callable");
     STEP("4");
     KeyedCollectionData& entries = S->SetData;
+    KeyedCollectionData::Pin pin(entries);  // index is a C++ local while callback runs
     STEP("5");
     size_t numEntries = entries.size();
     STEP("6");
@@ -346,6 +340,7 @@ ThrowCompletionOr<Value> Set_prototype_intersection(Agent& agent, BuiltinFunctio
     KeyedCollectionData& resultSetData = result->SetData;
     STEP("5");
     if (double(SetDataSize(O->SetData)) <= otherRec.Size) {
+        KeyedCollectionData::Pin pin(O->SetData);  // index is a C++ local while has runs
         STEP("5.a");
         size_t thisSize = O->SetData.size();
         STEP("5.b");
@@ -419,6 +414,7 @@ ThrowCompletionOr<Value> Set_prototype_isDisjointFrom(Agent& agent, BuiltinFunct
     SetRecord otherRec = TRY(GetSetRecord(agent, argument(args, 0)));
     STEP("4");
     if (double(SetDataSize(O->SetData)) <= otherRec.Size) {
+        KeyedCollectionData::Pin pin(O->SetData);  // index is a C++ local while has runs
         STEP("4.a");
         size_t thisSize = O->SetData.size();
         STEP("4.b");
@@ -476,6 +472,7 @@ ThrowCompletionOr<Value> Set_prototype_isSubsetOf(Agent& agent, BuiltinFunction&
     SetRecord otherRec = TRY(GetSetRecord(agent, argument(args, 0)));
     STEP("4");
     if (double(SetDataSize(O->SetData)) > otherRec.Size) return Value::boolean(false);
+    KeyedCollectionData::Pin pin(O->SetData);  // index is a C++ local while has runs
     STEP("5");
     size_t thisSize = O->SetData.size();
     STEP("6");
@@ -643,10 +640,7 @@ ThrowCompletionOr<Value> SetIteratorPrototype_next(Agent& agent, BuiltinFunction
 {
     SPEC_ALGORITHM("sec-%setiteratorprototype%.next");
     STEP("1");
-    // GeneratorValidate: the brand is "%SetIteratorPrototype%".
-    auto* generator = thisValue.is_object() ? dynamic_cast<SetIteratorObject*>(thisValue.as_object()) : nullptr;
-    if (!generator) return throw_type_error(agent, "not a Set Iterator");
-    return TRY(generator->closure(agent, *generator));
+    return ResumeBuiltinGenerator<SetIteratorObject>(agent, thisValue, "not a Set Iterator");
 }
 
 }  // namespace
@@ -659,18 +653,18 @@ ThrowCompletionOr<Value> CreateSetIterator(Agent& agent, Value set, IterationKin
     STEP("2");
     // Captureless: what it captures and its own locals live in the generator.
     SetIteratorObject::Closure closure = [](Agent& agent, SetIteratorObject& generator) -> ThrowCompletionOr<Value> {
-        if (!generator.set) return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
+        if (!generator.collection) return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
         STEP("2.a");  // the index lives in the generator
         STEP("2.b");
-        KeyedCollectionData& entries = generator.set->SetData;
+        KeyedCollectionData& entries = generator.collection->SetData;
         STEP("2.c");
         size_t numEntries = entries.size();
         STEP("2.d");
-        while (generator.index < numEntries) {
+        while (generator.cursor.index < numEntries) {
             STEP("2.d.i");
-            Value e = entries[generator.index].key;
+            Value e = entries[generator.cursor.index].key;
             STEP("2.d.ii");
-            ++generator.index;
+            ++generator.cursor.index;
             STEP("2.d.iii");
             if (!e.is_empty()) {
                 STEP("2.d.iii.1");
@@ -691,12 +685,13 @@ ThrowCompletionOr<Value> CreateSetIterator(Agent& agent, Value set, IterationKin
             }
         }
         STEP("2.e");
-        generator.set = nullptr;
+        generator.collection = nullptr;
         return Value(CreateIteratorResultObject(agent, Value::undefined(), true));
     };
     STEP("3");
     return Value(OrdinaryObjectCreate<SetIteratorObject>(
-        agent, agent.current_realm()->intrinsic(Intrinsic::SetIteratorPrototype), S, kind, closure));
+        agent, agent.current_realm()->intrinsic(Intrinsic::SetIteratorPrototype), S, S->SetData, kind,
+        closure));
 }
 
 void CreateSetIntrinsics(Agent& agent, Realm& realm)

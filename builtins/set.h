@@ -26,20 +26,8 @@ struct SetRecord {
     Value Keys;          // [[Keys]]
 };
 
-// §24.2.6 Set Iterator Objects: the generator's state, as for Map iterators.
-class SetIteratorObject final : public Object {
-public:
-    using Closure = ThrowCompletionOr<Value> (*)(Agent&, SetIteratorObject& generator);
-    SetIteratorObject(Object* prototype, SetObject* set, IterationKind kind, Closure closure)
-        : Object(prototype), set(set), kind(kind), closure(closure)
-    {
-    }
-    SetObject* set;  // null once the closure has returned
-    size_t index = 0;
-    IterationKind kind;
-    Closure closure;  // runs from the saved index to the next GeneratorYield
-    void visit_edges(Visitor&) override;
-};
+// §24.2.6 Set Iterator Objects.
+using SetIteratorObject = KeyedCollectionIteratorObject<SetObject>;
 
 // §24.2.1.2 GetSetRecord ( obj )
 ThrowCompletionOr<SetRecord> GetSetRecord(Agent&, Value obj);

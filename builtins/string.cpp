@@ -15,6 +15,8 @@
 #include "abstract_ops/testing_and_comparison.h"
 #include "abstract_ops/type_conversion.h"
 #include "builtins/builtin_helpers.h"
+#include "builtins/regexp/regexp.h"
+#include "builtins/string.h"
 #include "builtins/symbol.h"
 #include "runtime/error.h"
 #include "runtime/ordinary_object.h"
@@ -416,6 +418,73 @@ ThrowCompletionOr<Value> String_prototype_localeCompare(Agent& agent, BuiltinFun
     return Value::number(order == UCOL_LESS ? -1 : order == UCOL_GREATER ? 1 : 0);
 }
 
+// §22.1.3.13 String.prototype.match ( regexp )
+ThrowCompletionOr<Value> String_prototype_match(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args, Object*)
+{
+    SPEC_ALGORITHM("sec-string.prototype.match");
+    Value regexp = argument(args, 0);
+    STEP("1");
+    Value O = TRY(RequireObjectCoercible(agent, thisValue));
+    STEP("2");
+    if (!regexp.is_nullish()) {
+        STEP("2.a");
+        Value matcher = TRY(GetMethod(agent, regexp, agent.well_known_symbol(WellKnownSymbol::match)));
+        STEP("2.b");
+        if (!matcher.is_undefined()) {
+            STEP("2.b.i");
+            Value callArgs[] = {O};
+            return TRY(Call(agent, matcher, regexp, callArgs));
+        }
+    }
+    STEP("3");
+    String* S = TRY(ToString(agent, O));
+    STEP("4");
+    Object* rx = TRY(RegExpCreate(agent, regexp, Value::undefined()));
+    STEP("5");
+    Value invokeArgs[] = {S};
+    return TRY(Invoke(agent, rx, agent.well_known_symbol(WellKnownSymbol::match), invokeArgs));
+}
+
+// §22.1.3.14 String.prototype.matchAll ( regexp )
+ThrowCompletionOr<Value> String_prototype_matchAll(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args,
+                                                   Object*)
+{
+    SPEC_ALGORITHM("sec-string.prototype.matchall");
+    Value regexp = argument(args, 0);
+    STEP("1");
+    Value O = TRY(RequireObjectCoercible(agent, thisValue));
+    STEP("2");
+    if (!regexp.is_nullish()) {
+        STEP("2.a");
+        bool isRegExp = TRY(IsRegExp(agent, regexp));
+        STEP("2.b");
+        if (isRegExp) {
+            STEP("2.b.i");
+            Value flags = TRY(Get(agent, *regexp.as_object(), agent.key("flags")));
+            STEP("2.b.ii");
+            TRY(RequireObjectCoercible(agent, flags));
+            STEP("2.b.iii");
+            if (TRY(ToString(agent, flags))->view().find(u'g') == std::u16string_view::npos)
+                return throw_type_error(agent, "String.prototype.matchAll needs a global RegExp");
+        }
+        STEP("2.c");
+        Value matcher = TRY(GetMethod(agent, regexp, agent.well_known_symbol(WellKnownSymbol::matchAll)));
+        STEP("2.d");
+        if (!matcher.is_undefined()) {
+            STEP("2.d.i");
+            Value callArgs[] = {O};
+            return TRY(Call(agent, matcher, regexp, callArgs));
+        }
+    }
+    STEP("3");
+    String* S = TRY(ToString(agent, O));
+    STEP("4");
+    Object* rx = TRY(RegExpCreate(agent, regexp, agent.heap.intern_ascii("g")));
+    STEP("5");
+    Value invokeArgs[] = {S};
+    return TRY(Invoke(agent, rx, agent.well_known_symbol(WellKnownSymbol::matchAll), invokeArgs));
+}
+
 // §22.1.3.15 String.prototype.normalize ( [ form ] )
 ThrowCompletionOr<Value> String_prototype_normalize(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args,
                                                     Object*)
@@ -475,9 +544,10 @@ std::u16string StringPad(std::u16string_view S, double maxLength, std::u16string
     return std::u16string(S) + truncatedStringFiller;
 }
 
-// The longest String lockstep makes: longer results are a RangeError (an
-// implementation limit, as in every engine) rather than an allocation failure.
-constexpr double kMaxStringLength = double(1 << 30);
+// The longest String lockstep makes (V8's limit, 2^29 - 24 code units):
+// longer results are a RangeError, an implementation limit as in every
+// engine, rather than an allocation failure.
+constexpr double kMaxStringLength = double((1 << 29) - 24);
 
 // §22.1.3.17.1 StringPaddingBuiltinsImpl ( O, maxLength, fillString, placement )
 ThrowCompletionOr<Value> StringPaddingBuiltinsImpl(Agent& agent, Value O, Value maxLength, Value fillString,
@@ -549,8 +619,9 @@ ThrowCompletionOr<Value> String_prototype_repeat(Agent& agent, BuiltinFunction&,
     return string_value(agent, std::move(result));
 }
 
-// §22.1.3.19.1 GetSubstitution ( matched, str, position, captures, namedCaptures, replacementTemplate );
-// a capture is a String or *undefined*; namedCaptures is an Object or *undefined*
+}  // namespace
+
+// §22.1.3.19.1 GetSubstitution ( matched, str, position, captures, namedCaptures, replacementTemplate )
 ThrowCompletionOr<String*> GetSubstitution(Agent& agent, std::u16string_view matched, std::u16string_view str,
                                            size_t position, std::span<const Value> captures, Value namedCaptures,
                                            std::u16string_view replacementTemplate)
@@ -686,6 +757,8 @@ ThrowCompletionOr<String*> GetSubstitution(Agent& agent, std::u16string_view mat
     STEP("6");
     return make_string(agent.heap, std::move(result));
 }
+
+namespace {
 
 // §22.1.3.19 String.prototype.replace ( searchValue, replaceValue )
 ThrowCompletionOr<Value> String_prototype_replace(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args,
@@ -844,6 +917,33 @@ ThrowCompletionOr<Value> String_prototype_replaceAll(Agent& agent, BuiltinFuncti
     }
     STEP("16");
     return string_value(agent, std::move(result));
+}
+
+// §22.1.3.21 String.prototype.search ( regexp )
+ThrowCompletionOr<Value> String_prototype_search(Agent& agent, BuiltinFunction&, Value thisValue, Arguments args, Object*)
+{
+    SPEC_ALGORITHM("sec-string.prototype.search");
+    Value regexp = argument(args, 0);
+    STEP("1");
+    Value O = TRY(RequireObjectCoercible(agent, thisValue));
+    STEP("2");
+    if (!regexp.is_nullish()) {
+        STEP("2.a");
+        Value searcher = TRY(GetMethod(agent, regexp, agent.well_known_symbol(WellKnownSymbol::search)));
+        STEP("2.b");
+        if (!searcher.is_undefined()) {
+            STEP("2.b.i");
+            Value callArgs[] = {O};
+            return TRY(Call(agent, searcher, regexp, callArgs));
+        }
+    }
+    STEP("3");
+    String* string = TRY(ToString(agent, O));
+    STEP("4");
+    Object* rx = TRY(RegExpCreate(agent, regexp, Value::undefined()));
+    STEP("5");
+    Value invokeArgs[] = {string};
+    return TRY(Invoke(agent, rx, agent.well_known_symbol(WellKnownSymbol::search), invokeArgs));
 }
 
 // §22.1.3.22 String.prototype.slice ( start, end )
@@ -1267,10 +1367,7 @@ ThrowCompletionOr<Value> StringIteratorPrototype_next(Agent& agent, BuiltinFunct
 {
     SPEC_ALGORITHM("sec-%stringiteratorprototype%.next");
     STEP("1");
-    // GeneratorValidate: the brand is "%StringIteratorPrototype%".
-    auto* generator = thisValue.is_object() ? dynamic_cast<StringIteratorObject*>(thisValue.as_object()) : nullptr;
-    if (!generator) return throw_type_error(agent, "not a String Iterator");
-    return TRY(generator->closure(agent, *generator));
+    return ResumeBuiltinGenerator<StringIteratorObject>(agent, thisValue, "not a String Iterator");
 }
 
 // §B.2.2.1 String.prototype.substr ( start, length )
@@ -1382,12 +1479,15 @@ void CreateStringIntrinsics(Agent& agent, Realm& realm)
         {"isWellFormed", String_prototype_isWellFormed, 0},
         {"lastIndexOf", String_prototype_lastIndexOf, 1},
         {"localeCompare", String_prototype_localeCompare, 1},
+        {"match", String_prototype_match, 1},
+        {"matchAll", String_prototype_matchAll, 1},
         {"normalize", String_prototype_normalize, 0},
         {"padEnd", String_prototype_padEnd, 1},
         {"padStart", String_prototype_padStart, 1},
         {"repeat", String_prototype_repeat, 1},
         {"replace", String_prototype_replace, 2},
         {"replaceAll", String_prototype_replaceAll, 2},
+        {"search", String_prototype_search, 1},
         {"slice", String_prototype_slice, 2},
         {"split", String_prototype_split, 2},
         {"startsWith", String_prototype_startsWith, 1},

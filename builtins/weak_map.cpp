@@ -32,9 +32,7 @@ public:
 // RequireInternalSlot ( M, [[WeakMapData]] )
 ThrowCompletionOr<WeakMapObject*> require_weak_map(Agent& agent, Value M)
 {
-    auto* map = M.is_object() ? dynamic_cast<WeakMapObject*>(M.as_object()) : nullptr;
-    if (!map) return throw_type_error(agent, "not a WeakMap");
-    return map;
+    return RequireInternalSlot<WeakMapObject>(agent, M, "not a WeakMap");
 }
 
 // §24.3.1.1 WeakMap ( [ iterable ] )

@@ -28,9 +28,7 @@ public:
 // RequireInternalSlot ( S, [[WeakSetData]] )
 ThrowCompletionOr<WeakSetObject*> require_weak_set(Agent& agent, Value S)
 {
-    auto* set = S.is_object() ? dynamic_cast<WeakSetObject*>(S.as_object()) : nullptr;
-    if (!set) return throw_type_error(agent, "not a WeakSet");
-    return set;
+    return RequireInternalSlot<WeakSetObject>(agent, S, "not a WeakSet");
 }
 
 // §24.4.1.1 WeakSet ( [ iterable ] )

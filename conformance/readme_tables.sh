@@ -27,7 +27,7 @@ test262_row() {
     start=$(date +%s.%N)
     "$lockstep" test262 --test262 "$test262" --summary-file "$out/sum" "$@" > "$out/run.log" 2>&1 || true
     end=$(date +%s.%N)
-    read -r passed failed skipped < "$out/sum"
+    read -r passed failed skipped _ < "$out/sum"
     awk -v l="$label" -v p="$passed" -v f="$failed" -v s="$skipped" -v t="$(awk -v a="$start" -v b="$end" "BEGIN{print b-a}")" \
         'BEGIN { printf "| %s | %d | %d | %d | %d | %.2f%% | %.0f s |\n", l, p + f, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
 }
@@ -45,7 +45,43 @@ test262_row() {
 } > "$out/test262-parse.md"
 replace_section test262-parse "$out/test262-parse.md"
 
-if [ -f build/bench/parse-table.md ]; then
-    replace_section bench-parse build/bench/parse-table.md
-fi
+core_builtins="Object Function Array String Number Boolean Symbol Math JSON Reflect Proxy Map Set WeakMap WeakSet Error NativeErrors BigInt"
+{
+    echo "| run | ran | passed | failed | skipped | passed of ran | wall time (2 cores) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    test262_row '`test262 --exclude-features async-functions,generators,async-iteration,Promise,top-level-await,dynamic-import language`' \
+        --exclude-features async-functions,generators,async-iteration,Promise,top-level-await,dynamic-import language
+    test262_row "\`test262 built-ins/{$(echo $core_builtins | tr ' ' ',')}\`" $(for b in $core_builtins; do echo "built-ins/$b"; done)
+    test262_row '`test262 language built-ins annexB` (everything)' language built-ins annexB
+    echo
+    echo "Skipped in the last run, by reason:"
+    echo
+    echo '```'
+    grep '^skipped ' "$out/run.log" || true
+    echo '```'
+} > "$out/test262-run.md"
+replace_section test262-run "$out/test262-run.md"
+
+{
+    start=$(date +%s.%N)
+    "$lockstep" wast --summary-file "$out/sum" "$wasm_tests/core" "$wasm_tests/legacy" > "$out/wast.log" 2>&1 || true
+    end=$(date +%s.%N)
+    read -r passed failed skipped _ < "$out/sum"
+    echo "| run | assertions | passed | failed | skipped | passed of run | wall time |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    awk -v p="$passed" -v f="$failed" -v s="$skipped" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" \
+        'BEGIN { printf "| `wast core legacy` | %d | %d | %d | %d | %.2f%% | %.1f s |\n", p + f + s, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
+} > "$out/wast.md"
+replace_section wast "$out/wast.md"
+
+{
+    echo '```'
+    "$lockstep" spec check 2>&1 | tail -n 3 || true
+    echo '```'
+} > "$out/spec-check.md"
+replace_section spec-check "$out/spec-check.md"
+
+for table in parse wasm; do
+    if [ -f "build/bench/$table-table.md" ]; then replace_section "bench-$table" "build/bench/$table-table.md"; fi
+done
 echo "README.md tables regenerated"

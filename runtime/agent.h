@@ -57,6 +57,11 @@ public:
     std::vector<Value> KeptAlive;  // Objects and Symbols
     uint64_t ModuleAsyncEvaluationCount = 0;
 
+    // Not in the spec (a deliberate deviation, off while 0): the most matcher
+    // steps one RegExpBuiltinExec may take before it throws a RangeError, so
+    // that catastrophic backtracking cannot hang the agent.
+    uint64_t regexp_step_budget = 0;
+
     // §20.4.2.2 the GlobalSymbolRegistry List, shared by all realms of the
     // agent: append-only Records { [[Key]]: a String, [[Symbol]] }.
     struct GlobalSymbolRegistryRecord {

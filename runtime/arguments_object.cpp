@@ -12,16 +12,6 @@ namespace lockstep {
 
 namespace {
 
-// %Array.prototype.values%: the intrinsic table has no entry for it yet, so
-// it is read from %Array.prototype% (where the built-ins put it) if present.
-Value ArrayPrototypeValues(Agent& agent, Realm& realm)
-{
-    Object* arrayPrototype = realm.Intrinsics[size_t(Intrinsic::ArrayPrototype)];
-    if (!arrayPrototype) return Value::undefined();
-    auto desc = OrdinaryGetOwnProperty(*arrayPrototype, agent.key("values"));
-    return desc && desc->value ? *desc->value : Value::undefined();
-}
-
 void DefineLength(Agent& agent, Object& obj, size_t len)
 {
     MUST(DefinePropertyOrThrow(agent, obj, agent.names.length,
@@ -31,9 +21,10 @@ void DefineLength(Agent& agent, Object& obj, size_t len)
 
 void DefineIterator(Agent& agent, Object& obj)
 {
+    Object* values = agent.current_realm()->intrinsic(Intrinsic::ArrayPrototypeValues);
     MUST(DefinePropertyOrThrow(agent, obj, agent.well_known_symbol(WellKnownSymbol::iterator),
-                               PropertyDescriptor{.value = ArrayPrototypeValues(agent, *agent.current_realm()),
-                                                  .writable = true, .enumerable = false, .configurable = true}));
+                               PropertyDescriptor{.value = Value(values), .writable = true, .enumerable = false,
+                                                  .configurable = true}));
 }
 
 }  // namespace

@@ -88,6 +88,7 @@ BuiltinFunction* CreateBuiltinFunction(Agent& agent, BuiltinBehaviour behaviour,
         STEP("11.a");
         SetFunctionName(agent, *func, name);
     } else {
+        STEP("12");
         STEP("12.a");
         SetFunctionName(agent, *func, name, options.prefix);
     }

@@ -274,7 +274,9 @@ ECMAScriptFunctionObject* OrdinaryFunctionCreate(Agent& agent, Object& functionP
     STEP("21");
     double len = 0;
     if (function) {
-        for (const syntax::PatternElement* p : function->parameters) {  // ExpectedArgumentCount
+        // §15.1.5 ExpectedArgumentCount: the parameters before the first
+        // one with an Initializer (a rest parameter does not count).
+        for (const syntax::PatternElement* p : function->parameters) {
             if (p->initializer) break;
             ++len;
         }

@@ -206,8 +206,7 @@ ThrowCompletionOr<void> ObjectEnvironmentRecord::CreateMutableBinding(Agent& age
 
 ThrowCompletionOr<void> ObjectEnvironmentRecord::CreateImmutableBinding(Agent&, BindingName, bool)
 {
-    SPEC_ALGORITHM("sec-object-environment-records-createimmutablebinding-n-s");
-    // "The CreateImmutableBinding concrete method of an Object Environment
+    // §9.1.1.2.3: "The CreateImmutableBinding concrete method of an Object Environment
     // Record is never used within this specification."
     SPEC_ASSERT(!"CreateImmutableBinding on an Object Environment Record");
     return {};
@@ -675,6 +674,13 @@ PrivateEnvironmentRecord* NewPrivateEnvironment(Agent& agent, PrivateEnvironment
     return agent.heap.allocate<PrivateEnvironmentRecord>(outerPrivateEnv);
 }
 
+bool PrivateNameIs(const PrivateName& pn, BindingName identifier)
+{
+    std::u16string_view description = pn.Description->view();
+    return description.size() == identifier.size() + 1 && description[0] == u'#' &&
+           description.substr(1) == identifier;
+}
+
 PrivateName* ResolvePrivateIdentifier(PrivateEnvironmentRecord& privateEnv, BindingName identifier)
 {
     SPEC_ALGORITHM("sec-resolve-private-identifier");
@@ -683,7 +689,7 @@ PrivateName* ResolvePrivateIdentifier(PrivateEnvironmentRecord& privateEnv, Bind
         STEP("2");
         for (PrivateName* pn : env->Names) {
             STEP("2.a");
-            if (pn->Description->view() == identifier) {
+            if (PrivateNameIs(*pn, identifier)) {
                 STEP("2.a.i");
                 return pn;
             }

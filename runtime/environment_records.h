@@ -82,6 +82,8 @@ public:
     bool has_binding(BindingName N) const { return find(N) != nullptr; }
     // "the binding for N is initialized" (it must exist).
     bool is_initialized(BindingName N) const { return !find(N)->value.is_empty(); }
+    // "the Environment Record for a Catch clause" (§B.3.4).
+    bool is_catch_clause = false;
 
     void visit_edges(Visitor&) override;
 
@@ -202,8 +204,12 @@ public:
 
 // §9.2.1.1 NewPrivateEnvironment ( outerPrivateEnv )
 PrivateEnvironmentRecord* NewPrivateEnvironment(Agent&, PrivateEnvironmentRecord* outerPrivateEnv);
-// §9.2.1.2 ResolvePrivateIdentifier ( privateEnv, identifier )
+// §9.2.1.2 ResolvePrivateIdentifier ( privateEnv, identifier ); identifier is
+// the PrivateIdentifier's StringValue without its leading '#' (as the parse
+// tree spells it), while a Private Name's [[Description]] has the '#'.
 PrivateName* ResolvePrivateIdentifier(PrivateEnvironmentRecord& privateEnv, BindingName identifier);
+// "pn.[[Description]] is the StringValue of the PrivateIdentifier (without '#')".
+bool PrivateNameIs(const PrivateName& pn, BindingName identifier);
 
 // §9.4.3 GetThisEnvironment ( )
 EnvironmentRecord& GetThisEnvironment(Agent&);

@@ -42,7 +42,8 @@ void SetFunctionName(Agent& agent, Object& F, std::variant<PropertyKey, PrivateN
     if (prefix) {
         STEP("5.a");
         nameValue = make_string(agent.heap, prefix->units() + u" " + nameValue.as_string()->units());
-        STEP("5.b");  // optionally update [[InitialName]]: we keep the unprefixed name
+        STEP("5.b");
+        STEP("5.b.i");  // optional, and not taken: [[InitialName]] keeps the unprefixed name
     }
     STEP("6");
     MUST(DefinePropertyOrThrow(agent, F, agent.names.name,

@@ -1,6 +1,6 @@
 // ECMA-262 §6.1.7.4 Table "Well-Known Intrinsic Objects" (every row, in the
 // spec's order), followed by the %C.prototype% intrinsics the algorithms name
-// (intrinsicDefaultProto arguments and the like).
+// (intrinsicDefaultProto arguments and the like) and the %C.prototype.m% ones.
 // https://tc39.es/ecma262/#sec-well-known-intrinsic-objects
 #pragma once
 
@@ -82,6 +82,9 @@ namespace lockstep {
     X(WeakRef, "%WeakRef%", "WeakRef") \
     X(WeakSet, "%WeakSet%", "WeakSet") \
     X(WrapForValidIteratorPrototype, "%WrapForValidIteratorPrototype%", "") \
+    /* Annex B.2.1 adds these rows to the table: */ \
+    X(escape, "%escape%", "escape") \
+    X(unescape, "%unescape%", "unescape") \
 
 #define LOCKSTEP_PROTOTYPE_INTRINSICS(X) \
     X(AggregateErrorPrototype, "%AggregateError.prototype%", "") \
@@ -129,6 +132,10 @@ namespace lockstep {
     X(WeakMapPrototype, "%WeakMap.prototype%", "") \
     X(WeakRefPrototype, "%WeakRef.prototype%", "") \
     X(WeakSetPrototype, "%WeakSet.prototype%", "") \
+    /* %name.a.b% intrinsics (§6.1.7.4): the original values of properties the */ \
+    /* algorithms name, which user code may replace on the objects themselves. */ \
+    X(ArrayPrototypeToString, "%Array.prototype.toString%", "") \
+    X(ArrayPrototypeValues, "%Array.prototype.values%", "") \
 
 enum class Intrinsic : uint16_t {
 #define X(name, spec_name, global_name) name,

@@ -69,6 +69,7 @@ bool OrdinarySetPrototypeOf(Object& O, Object* V)
             STEP("7.b.i");
             return false;
         }
+        STEP("7.c");
         STEP("7.c.i");
         if (!p->has_ordinary_get_prototype_of()) {
             done = true;
@@ -139,7 +140,9 @@ std::optional<PropertyDescriptor> OrdinaryGetOwnProperty(Object& O, PropertyKey 
         STEP("4.b");
         D.writable = X->writable();
     } else {
+        STEP("5");
         STEP("5.a");
+        SPEC_ASSERT(X->is_accessor());
         STEP("5.b");
         D.get = X->getter();
         STEP("5.c");
@@ -201,6 +204,7 @@ bool ValidateAndApplyPropertyDescriptor(Object* O, PropertyKey P, bool extensibl
                                                           flag_if(Desc.enumerable.value_or(false), StoredProperty::Enumerable) |
                                                           flag_if(Desc.configurable.value_or(false), StoredProperty::Configurable))});
         } else {
+            STEP("2.d");
             STEP("2.d.i");
             O->properties().add(P, StoredProperty{Desc.value.value_or(Value::undefined()), Value::undefined(),
                                                   uint8_t(flag_if(Desc.writable.value_or(false), StoredProperty::Writable) |
@@ -264,6 +268,7 @@ bool ValidateAndApplyPropertyDescriptor(Object* O, PropertyKey P, bool extensibl
                                               flag_if(enumerable, StoredProperty::Enumerable) |
                                               flag_if(configurable, StoredProperty::Configurable))};
         } else {
+            STEP("6.c");
             STEP("6.c.i");
             if (Desc.value) property.value = *Desc.value;
             if (Desc.get) property.value = *Desc.get;
@@ -373,6 +378,7 @@ ThrowCompletionOr<bool> OrdinarySetWithOwnDescriptor(Agent& agent, Object& O, Pr
             if (agent.heap.native_stack_exhausted()) return throw_stack_overflow(agent);  // a long prototype chain
             return TRY(parent->Set(agent, P, V, Receiver));
         }
+        STEP("1.c");
         STEP("1.c.i");
         ownDesc = PropertyDescriptor{.value = Value::undefined(), .writable = true, .enumerable = true, .configurable = true};
     }
@@ -395,6 +401,7 @@ ThrowCompletionOr<bool> OrdinarySetWithOwnDescriptor(Agent& agent, Object& O, Pr
             STEP("2.d.iv");
             return TRY(Receiver.as_object()->DefineOwnProperty(agent, P, valueDesc));
         }
+        STEP("2.e");
         STEP("2.e.i");  // Receiver has no own property P (just checked)
         STEP("2.e.ii");
         return TRY(CreateDataProperty(agent, *Receiver.as_object(), P, V));
@@ -451,11 +458,14 @@ List<PropertyKey> OrdinaryOwnPropertyKeys(Object& O)
     SPEC_ALGORITHM("sec-ordinaryownpropertykeys");
     STEP("1");
     List<PropertyKey> keys;
-    STEP("2");  // 2.a: append each array index, ascending
+    STEP("2");
+    STEP("2.a");  // each array index, ascending
     O.properties().append_array_index_keys(keys);
-    STEP("3");  // 3.a: append each other String key, in creation order
+    STEP("3");
+    STEP("3.a");  // each other String key, in creation order
     O.properties().append_string_keys(keys);
-    STEP("4");  // 4.a: append each Symbol key, in creation order
+    STEP("4");
+    STEP("4.a");  // each Symbol key, in creation order
     O.properties().append_symbol_keys(keys);
     STEP("5");
     return keys;

@@ -190,6 +190,7 @@ void CompletePropertyDescriptor(PropertyDescriptor& Desc)
         STEP("2.b");
         if (!Desc.writable) Desc.writable = false;
     } else {
+        STEP("3");
         STEP("3.a");
         if (!Desc.get) Desc.get = Value::undefined();
         STEP("3.b");

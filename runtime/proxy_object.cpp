@@ -17,12 +17,24 @@ namespace {
 
 Value key_value(Agent& agent, PropertyKey P) { return P.to_value(agent.heap); }
 
-// A chain of proxies without traps nests one native frame per proxy, and
-// user code decides the chain's length: report exhaustion as a RangeError.
-ThrowCompletionOr<void> check_native_stack(Agent& agent)
+// What every internal method of a Proxy begins with: ValidateNonRevokedProxy,
+// then its [[ProxyTarget]], its [[ProxyHandler]] and GetMethod(handler, trapName).
+struct ProxyTrap {
+    Object& target;
+    Object& handler;
+    Value trap;
+};
+
+ThrowCompletionOr<ProxyTrap> get_trap(Agent& agent, ProxyObject& proxy, std::string_view trapName)
 {
+    // A chain of proxies without traps nests one native frame per proxy, and
+    // user code decides the chain's length: report exhaustion as a RangeError.
     if (agent.heap.native_stack_exhausted()) return throw_stack_overflow(agent);
-    return {};
+    TRY(ValidateNonRevokedProxy(agent, proxy));
+    Object& target = *proxy.ProxyTarget;
+    Object& handler = *proxy.ProxyHandler;
+    Value trap = TRY(GetMethod(agent, &handler, agent.key(trapName)));
+    return ProxyTrap{target, handler, trap};
 }
 
 }  // namespace
@@ -30,16 +42,8 @@ ThrowCompletionOr<void> check_native_stack(Agent& agent)
 ThrowCompletionOr<Object*> ProxyObject::GetPrototypeOf(Agent& agent)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-getprototypeof");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("getPrototypeOf")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "getPrototypeOf"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -68,16 +72,8 @@ ThrowCompletionOr<Object*> ProxyObject::GetPrototypeOf(Agent& agent)
 ThrowCompletionOr<bool> ProxyObject::SetPrototypeOf(Agent& agent, Object* V)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-setprototypeof-v");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("setPrototypeOf")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "setPrototypeOf"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -104,16 +100,8 @@ ThrowCompletionOr<bool> ProxyObject::SetPrototypeOf(Agent& agent, Object* V)
 ThrowCompletionOr<bool> ProxyObject::IsExtensible(Agent& agent)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-isextensible");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("isExtensible")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "isExtensible"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -134,16 +122,8 @@ ThrowCompletionOr<bool> ProxyObject::IsExtensible(Agent& agent)
 ThrowCompletionOr<bool> ProxyObject::PreventExtensions(Agent& agent)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-preventextensions");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("preventExtensions")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "preventExtensions"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -167,16 +147,8 @@ ThrowCompletionOr<bool> ProxyObject::PreventExtensions(Agent& agent)
 ThrowCompletionOr<std::optional<PropertyDescriptor>> ProxyObject::GetOwnProperty(Agent& agent, PropertyKey P)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-getownproperty-p");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("getOwnPropertyDescriptor")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "getOwnPropertyDescriptor"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -238,16 +210,8 @@ ThrowCompletionOr<std::optional<PropertyDescriptor>> ProxyObject::GetOwnProperty
 ThrowCompletionOr<bool> ProxyObject::DefineOwnProperty(Agent& agent, PropertyKey P, const PropertyDescriptor& Desc)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-defineownproperty-p-desc");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("defineProperty")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "defineProperty"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -304,16 +268,8 @@ ThrowCompletionOr<bool> ProxyObject::DefineOwnProperty(Agent& agent, PropertyKey
 ThrowCompletionOr<bool> ProxyObject::HasProperty(Agent& agent, PropertyKey P)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-hasproperty-p");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("has")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "has"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -345,16 +301,8 @@ ThrowCompletionOr<bool> ProxyObject::HasProperty(Agent& agent, PropertyKey P)
 ThrowCompletionOr<Value> ProxyObject::Get(Agent& agent, PropertyKey P, Value Receiver)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-get-p-receiver");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("get")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "get"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -387,16 +335,8 @@ ThrowCompletionOr<Value> ProxyObject::Get(Agent& agent, PropertyKey P, Value Rec
 ThrowCompletionOr<bool> ProxyObject::Set(Agent& agent, PropertyKey P, Value V, Value Receiver)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-set-p-v-receiver");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("set")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "set"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -431,16 +371,8 @@ ThrowCompletionOr<bool> ProxyObject::Set(Agent& agent, PropertyKey P, Value V, V
 ThrowCompletionOr<bool> ProxyObject::Delete(Agent& agent, PropertyKey P)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-delete-p");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("deleteProperty")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "deleteProperty"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -470,16 +402,8 @@ ThrowCompletionOr<bool> ProxyObject::Delete(Agent& agent, PropertyKey P)
 ThrowCompletionOr<List<PropertyKey>> ProxyObject::OwnPropertyKeys(Agent& agent)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-ownpropertykeys");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("ownKeys")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "ownKeys"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -556,16 +480,8 @@ ThrowCompletionOr<List<PropertyKey>> ProxyObject::OwnPropertyKeys(Agent& agent)
 ThrowCompletionOr<Value> ProxyObject::Call(Agent& agent, Value thisArgument, std::span<const Value> argumentsList)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-call-thisargument-argumentslist");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    Object& handler = *ProxyHandler;
-    STEP("4");
-    STEP("5");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("apply")));
+    STEP("1-5");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "apply"));
     STEP("6");
     if (trap.is_undefined()) {
         STEP("6.a");
@@ -581,18 +497,9 @@ ThrowCompletionOr<Value> ProxyObject::Call(Agent& agent, Value thisArgument, std
 ThrowCompletionOr<Object*> ProxyObject::Construct(Agent& agent, std::span<const Value> argumentsList, Object* newTarget)
 {
     SPEC_ALGORITHM("sec-proxy-object-internal-methods-and-internal-slots-construct-argumentslist-newtarget");
-    TRY(check_native_stack(agent));
-    STEP("1");
-    TRY(ValidateNonRevokedProxy(agent, *this));
-    STEP("2");
-    Object& target = *ProxyTarget;
-    STEP("3");
-    SPEC_ASSERT(IsConstructor(&target));
-    STEP("4");
-    Object& handler = *ProxyHandler;
-    STEP("5");
-    STEP("6");
-    Value trap = TRY(GetMethod(agent, &handler, agent.key("construct")));
+    STEP("1-6");
+    auto [target, handler, trap] = TRY(get_trap(agent, *this, "construct"));
+    SPEC_ASSERT(IsConstructor(&target));  // step 3
     STEP("7");
     if (trap.is_undefined()) {
         STEP("7.a");

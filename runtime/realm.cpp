@@ -70,6 +70,7 @@ ThrowCompletionOr<void> InitializeHostDefinedRealm(Agent& agent)
     if (global) {
         STEP("10.a");
     } else {
+        STEP("11");
         STEP("11.a");
         global = OrdinaryObjectCreate(agent, realm->intrinsic(Intrinsic::ObjectPrototype));
     }
@@ -78,6 +79,7 @@ ThrowCompletionOr<void> InitializeHostDefinedRealm(Agent& agent)
     if (!thisValue.is_undefined()) {
         STEP("12.a");
     } else {
+        STEP("13");
         STEP("13.a");
         thisValue = global;
     }
@@ -160,8 +162,7 @@ ThrowCompletionOr<void> SetDefaultGlobalBindings(Agent& agent, Realm& realmRec)
     STEP("1");
     Object& global = *realmRec.GlobalObject;
     STEP("2");
-    // §19.1 Value Properties of the Global Object ("globalThis" needs the
-    // global Environment Record), then the constructor, function and other
+    // §19.1 Value Properties of the Global Object, then the constructor, function and other
     // properties of §19.2-§19.4: every intrinsic with a global name that exists.
     const double infinity = std::numeric_limits<double>::infinity();
     const std::pair<const char*, Value> values[] = {
@@ -174,6 +175,16 @@ ThrowCompletionOr<void> SetDefaultGlobalBindings(Agent& agent, Realm& realmRec)
         PropertyKey name = agent.key(text);
         STEP("2.b");
         PropertyDescriptor desc{.value = value, .writable = false, .enumerable = false, .configurable = false};
+        STEP("2.c");
+        TRY(DefinePropertyOrThrow(agent, global, name, desc));
+    }
+    {
+        // §19.1.1 globalThis: the global Environment Record's [[GlobalThisValue]].
+        STEP("2.a");
+        PropertyKey name = agent.key("globalThis");
+        STEP("2.b");
+        Value thisValue = static_cast<GlobalEnvironmentRecord*>(realmRec.GlobalEnv)->GlobalThisValue;
+        PropertyDescriptor desc{.value = thisValue, .writable = true, .enumerable = false, .configurable = true};
         STEP("2.c");
         TRY(DefinePropertyOrThrow(agent, global, name, desc));
     }

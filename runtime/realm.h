@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -25,7 +26,11 @@ class String;
 class Realm final : public Cell {
 public:
     struct TemplateMapEntry {
-        const void* Site;  // the |TemplateLiteral| Parse Node
+        // The |TemplateLiteral| Parse Node, compared by address. The pointer
+        // shares ownership of the node's parse tree (algorithms/source_unit.h),
+        // so the tree lives as long as the realm: no later parse can put
+        // another node at this address and be handed this template object.
+        std::shared_ptr<const void> Site;
         Object* Array;
     };
     struct LoadedModuleRequest {  // §16.2.1.3 LoadedModuleRequest Record

@@ -14,7 +14,8 @@ struct Command {
 
 const Command kCommands[] = {
     {"run", lockstep::tools::run_command,
-     "run FILE.js                                 run a script (print / console.log write a line)"},
+     "run FILE.js                                 run a script (print / console.log write a line)\n"
+     "  run FILE.wasm|FILE.wat [--invoke NAME ARG...]  instantiate; call an export, print TYPE:VALUE lines"},
     {"parse", lockstep::tools::parse_command,
      "parse [--module] [--strict] [--ast] FILE...   parse; report SyntaxErrors with line:column"},
     {"test262", lockstep::tools::test262_command,

@@ -1,4 +1,4 @@
-// lockstep run FILE.js
+// lockstep run FILE.js (FILE.wasm and FILE.wat: tools/run_wasm.cpp)
 // Runs a script in a fresh realm whose global object has `print` and
 // `console.log` (host-defined additions). An uncaught exception is printed
 // as "Uncaught TypeError: message" followed by the source positions it went
@@ -85,8 +85,9 @@ std::string Describe(Agent& agent, Value thrown)
 
 int run_command(int argc, char** argv)
 {
+    if (argc >= 1 && is_wasm_path(argv[0])) return run_wasm_command(argc, argv);
     if (argc != 1 || argv[0][0] == '-') {
-        std::fprintf(stderr, "usage: lockstep run FILE.js\n");
+        std::fprintf(stderr, "usage: lockstep run FILE.js | FILE.wasm|FILE.wat [--invoke NAME [ARG...]]\n");
         return 2;
     }
     const char* file = argv[0];
@@ -126,7 +127,7 @@ int run_command(int argc, char** argv)
     std::fflush(stdout);
     if (!failed) return 0;
     std::fprintf(stderr, "Uncaught %s\n", Describe(agent, thrown).c_str());
-    for (const StackPosition& position : StackTraceOf(thrown))
+    for (const StackPosition& position : StackTraceOf(agent, thrown))
         std::fprintf(stderr, "    at %s:%u:%u\n", position.file.c_str(), position.line, position.column);
     return 1;
 }

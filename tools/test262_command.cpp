@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "conformance/test262/parse_phase.h"
+#include "conformance/test262/run_phase.h"
 #include "conformance/test262/runner.h"
 #include "tools/commands.h"
 
@@ -20,11 +21,14 @@ namespace fs = std::filesystem;
 using conformance::test262::Test262Options;
 
 constexpr const char* kUsage =
-    "usage: lockstep test262 [--test262 DIR] [-j N] [--parse-only] [--json FILE] [--junit FILE]\n"
+    "usage: lockstep test262 [--test262 DIR] [-j N] [--parse-only | --gc-stress] [--json FILE] [--junit FILE]\n"
     "                        [--expectations FILE [--update-expectations]] [--exclude-features a,b]\n"
     "                        [--summary-file FILE] [--timeout SECONDS] [--unsupported-features FILE]\n"
     "                        PATH...\n"
-    "PATH is a test file or folder under DIR/test (DIR defaults to ../shared/test262).\n";
+    "PATH is a test file or folder under DIR/test (DIR defaults to ../shared/test262).\n"
+    "Without --parse-only, every scenario runs in a fresh realm (the run phase); the\n"
+    "time limit per scenario (--timeout) defaults to 10 s; --gc-stress collects garbage\n"
+    "before every allocation.\n";
 
 // The skip list lives in the source tree; find it from the executable
 // (build/lockstep, build/tests/...) upwards, else from the working directory.
@@ -66,6 +70,7 @@ int test262_command(int argc, char** argv)
     options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     options.progress = isatty(STDERR_FILENO);
     bool parse_only = false;
+    conformance::test262::RunPhaseOptions run_options;
     for (int i = 0; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&](std::string& into) {
@@ -79,6 +84,8 @@ int test262_command(int argc, char** argv)
             return 0;
         } else if (arg == "--parse-only") {
             parse_only = true;
+        } else if (arg == "--gc-stress") {
+            run_options.gc_stress = true;
         } else if (arg == "--update-expectations") {
             options.update_expectations = true;
         } else if (arg == "--test262") {
@@ -116,11 +123,12 @@ int test262_command(int argc, char** argv)
         }
     }
     if (options.paths.empty()) return Usage("no PATH given");
-    if (!parse_only)
-        return Usage("only the parse phase exists so far: pass --parse-only");
     if (options.unsupported_features_file.empty())
         options.unsupported_features_file = DefaultUnsupportedFeaturesFile();
-    return conformance::test262::RunTest262(options, conformance::test262::RunParsePhase, stdout, stderr);
+    if (parse_only)
+        return conformance::test262::RunTest262(options, conformance::test262::RunParsePhase, stdout, stderr);
+    conformance::test262::RunPhase run_phase(options.test262_dir, run_options);
+    return conformance::test262::RunTest262(options, run_phase.AsPhase(), stdout, stderr);
 }
 
 }  // namespace lockstep::tools

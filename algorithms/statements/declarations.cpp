@@ -36,9 +36,17 @@ Completion EvaluateLexicalDeclaration(Evaluator& e, const VariableDeclarationLis
             STEP("1");
             STEP("2");
             ReferenceRecord lhs = MUST(ResolveBinding(agent, bindingId, e.strict));
+            Value value;
             STEP("3");
-            STEP("4");
-            Value value = TRY(EvaluateInitializer(e, *binding->initializer, bindingId));
+            if (IsAnonymousFunctionDefinition(binding->initializer)) {
+                STEP("3.a");
+                value = TRY(NamedEvaluation(e, *binding->initializer, PropertyName(IdentifierKey(e, target))));
+            } else {
+                STEP("4");
+                STEP("4.a");
+                STEP("4.b");
+                value = TRY(EvaluateExpression(e, *binding->initializer));
+            }
             STEP("5");
             TRY(InitializeReferencedBinding(agent, lhs, value));
             STEP("6");
@@ -71,9 +79,17 @@ Completion EvaluateVariableStatement(Evaluator& e, const VariableDeclarationList
             Name bindingId = target.as<Identifier>()->name;
             STEP("2");
             ReferenceRecord lhs = TRY(ResolveBinding(agent, bindingId, e.strict));
+            Value value;
             STEP("3");
-            STEP("4");
-            Value value = TRY(EvaluateInitializer(e, *declaration->initializer, bindingId));
+            if (IsAnonymousFunctionDefinition(declaration->initializer)) {
+                STEP("3.a");
+                value = TRY(NamedEvaluation(e, *declaration->initializer, PropertyName(IdentifierKey(e, target))));
+            } else {
+                STEP("4");
+                STEP("4.a");
+                STEP("4.b");
+                value = TRY(EvaluateExpression(e, *declaration->initializer));
+            }
             STEP("5");
             TRY(PutValue(agent, lhs, value));
             STEP("6");

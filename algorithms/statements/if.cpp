@@ -6,6 +6,25 @@ namespace lockstep {
 
 using namespace syntax;
 
+namespace {
+
+// Evaluation of an if statement's clause. §B.3.3: a FunctionDeclaration
+// clause (sloppy code) is evaluated as if it were the sole statement of a Block.
+Completion EvaluateClause(Evaluator& e, const Node& clause)
+{
+    if (clause.kind != NodeKind::FunctionDeclaration) return Evaluation(e, clause);
+    ExecutionContext& context = e.agent.running_execution_context();
+    EnvironmentRecord* oldEnv = context.LexicalEnvironment;
+    DeclarativeEnvironmentRecord* blockEnv = NewDeclarativeEnvironment(e.agent, oldEnv);
+    BlockDeclarationInstantiation(e, {&clause}, *blockEnv);
+    context.LexicalEnvironment = blockEnv;
+    Completion blockValue = Evaluation(e, clause);
+    context.LexicalEnvironment = oldEnv;
+    return blockValue;
+}
+
+}  // namespace
+
 Completion EvaluateIfStatement(Evaluator& e, const IfStatement& n)
 {
     if (n.alternate) {
@@ -18,11 +37,11 @@ Completion EvaluateIfStatement(Evaluator& e, const IfStatement& n)
         STEP("3");
         if (exprValue) {
             STEP("3.a");
-            stmtCompletion = Evaluation(e, *n.consequent);
+            stmtCompletion = EvaluateClause(e, *n.consequent);
         } else {
             STEP("4");
             STEP("4.a");
-            stmtCompletion = Evaluation(e, *n.alternate);
+            stmtCompletion = EvaluateClause(e, *n.alternate);
         }
         STEP("5");
         return UpdateEmpty(stmtCompletion, Value::undefined());
@@ -33,10 +52,13 @@ Completion EvaluateIfStatement(Evaluator& e, const IfStatement& n)
     STEP("2");
     bool exprValue = ToBoolean(TRY(EvaluateExpression(e, *n.test)));
     STEP("3");
-    if (!exprValue) return NormalCompletion(Value::undefined());
+    if (!exprValue) {
+        STEP("3.a");
+        return NormalCompletion(Value::undefined());
+    }
     STEP("4");
     STEP("4.a");
-    Completion stmtCompletion = Evaluation(e, *n.consequent);
+    Completion stmtCompletion = EvaluateClause(e, *n.consequent);
     STEP("4.b");
     return UpdateEmpty(stmtCompletion, Value::undefined());
 }

@@ -1,4 +1,5 @@
 // ECMA-262 §14.7 Iteration Statements: do-while, while, for, for-in, for-of.
+#include "abstract_ops/async_function_operations.h"
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/type_conversion.h"
 #include "algorithms/productions.h"
@@ -188,6 +189,7 @@ Completion ForLoopEvaluation(Evaluator& e, const ForStatement& n, const LabelSet
         STEP("12");
         context.LexicalEnvironment = oldEnv;
         STEP("13");
+        STEP("14");
         return bodyResult;
     }
     if (n.init && n.init->kind == NodeKind::VariableStatement) {
@@ -196,6 +198,8 @@ Completion ForLoopEvaluation(Evaluator& e, const ForStatement& n, const LabelSet
         STEP("1");
         TRY(Evaluation(e, *n.init));
         STEP("2");
+        STEP("3");
+        STEP("4");
         return ForBodyEvaluation(e, n, {}, labelSet);
     }
     // ForStatement : for ( Expression? ; Expression? ; Expression? ) Statement
@@ -207,6 +211,8 @@ Completion ForLoopEvaluation(Evaluator& e, const ForStatement& n, const LabelSet
         TRY(EvaluateExpression(e, *n.init));
     }
     STEP("2");
+    STEP("3");
+    STEP("4");
     return ForBodyEvaluation(e, n, {}, labelSet);
 }
 
@@ -215,6 +221,7 @@ Completion ForLoopEvaluation(Evaluator& e, const ForStatement& n, const LabelSet
 // sees, so its state lives here rather than in an object).
 struct ForInOfIterator {
     bool enumerate = false;
+    bool async = false;  // iteratorKind ~async~ (for await)
     IteratorRecord record;
     // For-In Iterator internal slots (§14.7.5.10.3).
     Object* object = nullptr;
@@ -243,7 +250,10 @@ ThrowCompletionOr<std::optional<Value>> ForInIteratorNext(Agent& agent, ForInOfI
             STEP("5.a.ii");
             for (PropertyKey key : keys) {
                 STEP("5.a.ii.1");
-                if (key.is_string()) O.RemainingKeys.append(key);
+                if (key.is_string()) {
+                    STEP("5.a.ii.1.a");
+                    O.RemainingKeys.append(key);
+                }
             }
             STEP("5.a.iii");
             O.ObjectWasVisited = true;
@@ -332,7 +342,7 @@ ThrowCompletionOr<bool> ForInOfHeadEvaluation(Evaluator& e, const std::vector<Na
     STEP("7.b");
     STEP("7.c");
     STEP("7.d");
-    iterator.record = TRY(GetIterator(agent, exprValue, IteratorKind::Sync));
+    iterator.record = TRY(GetIterator(agent, exprValue, iterator.async ? IteratorKind::Async : IteratorKind::Sync));
     return true;
 }
 
@@ -359,6 +369,8 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
                          target->kind == NodeKind::ObjectAssignmentPattern ||
                          target->kind == NodeKind::ArrayAssignmentPattern;
     STEP("5");
+    STEP("5.a");
+    STEP("5.b");  // the AssignmentPattern: target
     STEP("6");
     for (;;) {
         Value nextValue;
@@ -370,6 +382,7 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
             STEP("6.a");
             Value nextResult = TRY(Call(agent, iterator.record.NextMethod, iterator.record.Iterator));
             STEP("6.b");
+            if (iterator.async) nextResult = TRY(Await(agent, nextResult));
             STEP("6.c");
             if (!nextResult.is_object()) return throw_type_error(agent, "iterator result is not an object");
             STEP("6.d");
@@ -401,9 +414,7 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
                 ThrowCompletionOr<ReferenceRecord> lhsRef =
                     lhsKind == LhsKind::VarBinding
                         ? ResolveBinding(agent, target->as<Identifier>()->name, e.strict)
-                        : (YieldsReference(*target) ? EvaluateReference(e, *target)
-                                                    : ThrowCompletionOr<ReferenceRecord>(throw_error(
-                                                          agent, ErrorType::ReferenceError, "invalid assignment target")));
+                        : EvaluateAssignmentTarget(e, *target);
                 STEP("6.g.ii.2");
                 if (lhsRef.is_abrupt()) {
                     STEP("6.g.ii.2.a");
@@ -451,15 +462,17 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
             STEP("6.i.i");
             context.LexicalEnvironment = oldEnv;
             STEP("6.i.ii");
+            Completion statusCompletion = WithReturnInFlight(agent, status.release_error());
+            if (iterator.async) return AsyncIteratorClose(agent, iterator.record, statusCompletion);
             STEP("6.i.iii");
             if (iterator.enumerate) {
                 STEP("6.i.iii.1");
-                return status.release_error();
+                return statusCompletion;
             }
             STEP("6.i.iv");
             STEP("6.i.iv.1");
             STEP("6.i.iv.2");
-            return IteratorClose(agent, iterator.record, Completion(status.release_error()));
+            return IteratorClose<Completion>(agent, iterator.record, statusCompletion);
         }
         STEP("6.j");
         Completion result = Evaluation(e, stmt);
@@ -477,8 +490,9 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
             STEP("6.l.ii.2");
             Completion updated = UpdateEmpty(result, V);
             STEP("6.l.ii.3");
+            if (iterator.async) return AsyncIteratorClose(agent, iterator.record, updated);
             STEP("6.l.ii.4");
-            return IteratorClose(agent, iterator.record, updated);
+            return IteratorClose<Completion>(agent, iterator.record, updated);
         }
         STEP("6.m");
         if (!result.value.is_empty()) V = result.value;
@@ -487,11 +501,15 @@ Completion ForInOfBodyEvaluation(Evaluator& e, const Node& lhs, const Node& stmt
 
 Completion ForInOfLoopEvaluation(Evaluator& e, const ForInOfStatement& n, const LabelSet& labelSet)
 {
+    // The six productions share their two steps: ForIn/OfHeadEvaluation, then
+    // ForIn/OfBodyEvaluation with the lhs kind of the production.
     SPEC_ALGORITHM("sec-runtime-semantics-forinofloopevaluation");
-    if (n.is_await) return NotYetSupported(e.agent, "for await");
+    STEP("1");
+    STEP("2");
     bool enumerate = n.kind == NodeKind::ForInStatement;
     const Node& left = *n.left;
     ForInOfIterator iterator;
+    iterator.async = n.is_await;
     if (left.kind == NodeKind::VariableStatement) {
         // for ( var ForBinding in/of Expression ) Statement
         const VariableDeclaration& binding = *left.as<VariableDeclarationList>()->declarations[0];
@@ -525,6 +543,7 @@ Completion ForInOfLoopEvaluation(Evaluator& e, const ForInOfStatement& n, const 
 Completion LoopEvaluation(Evaluator& e, const Node& statement, const LabelSet& labelSet)
 {
     SPEC_ALGORITHM("sec-runtime-semantics-loopevaluation");
+    STEP("1");  // the LoopEvaluation of the IterationStatement's one production
     switch (statement.kind) {
     case NodeKind::DoWhileStatement:
         return DoWhileLoopEvaluation(e, *statement.as<WhileStatement>(), labelSet);

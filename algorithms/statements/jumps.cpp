@@ -1,4 +1,5 @@
 // ECMA-262 §14.8 continue, §14.9 break, §14.10 return, §14.14 throw.
+#include "abstract_ops/async_function_operations.h"
 #include "algorithms/productions.h"
 #include "runtime/string.h"
 
@@ -39,7 +40,8 @@ Completion EvaluateReturnStatement(Evaluator& e, const ArgumentStatement& n)
     STEP("1");
     STEP("2");
     Value exprValue = TRY(EvaluateExpression(e, *n.argument));
-    STEP("3");  // (async generators) arrives with them
+    STEP("3");
+    if (GetGeneratorKind(e.agent) == GeneratorKind::Async) exprValue = TRY(Await(e.agent, exprValue));
     STEP("4");
     return ReturnCompletion(exprValue);
 }

@@ -12,7 +12,7 @@ Completion LabelledEvaluation(Evaluator& e, const Node& statement, LabelSet& lab
 {
     switch (statement.kind) {
     case NodeKind::LabelledStatement: {
-        SPEC_ALGORITHM("sec-labelled-statements-runtime-semantics-labelledevaluation");
+        SPEC_ALGORITHM("sec-runtime-semantics-labelledevaluation#3");
         const auto& labelled = *statement.as<LabelledStatement>();
         STEP("1");
         Name label = labelled.label->name;
@@ -35,7 +35,7 @@ Completion LabelledEvaluation(Evaluator& e, const Node& statement, LabelSet& lab
     case NodeKind::ForInStatement:
     case NodeKind::ForOfStatement: {
         // BreakableStatement : IterationStatement
-        SPEC_ALGORITHM("sec-statement-semantics-runtime-semantics-labelledevaluation");
+        SPEC_ALGORITHM("sec-runtime-semantics-labelledevaluation");
         STEP("1");
         e.position = &statement;
         Completion stmtResult = LoopEvaluation(e, statement, labelSet);
@@ -44,6 +44,7 @@ Completion LabelledEvaluation(Evaluator& e, const Node& statement, LabelSet& lab
             STEP("2.a");
             if (!stmtResult.target) {
                 STEP("2.a.i");
+                STEP("2.a.ii");
                 stmtResult = NormalCompletion(stmtResult.value.is_empty() ? Value::undefined() : stmtResult.value);
             }
         }
@@ -52,7 +53,7 @@ Completion LabelledEvaluation(Evaluator& e, const Node& statement, LabelSet& lab
     }
     case NodeKind::SwitchStatement: {
         // BreakableStatement : SwitchStatement
-        SPEC_ALGORITHM("sec-statement-semantics-runtime-semantics-labelledevaluation#2");
+        SPEC_ALGORITHM("sec-runtime-semantics-labelledevaluation#2");
         STEP("1");
         e.position = &statement;
         Completion stmtResult = EvaluateSwitchStatement(e, *statement.as<SwitchStatement>());
@@ -61,15 +62,19 @@ Completion LabelledEvaluation(Evaluator& e, const Node& statement, LabelSet& lab
             STEP("2.a");
             if (!stmtResult.target) {
                 STEP("2.a.i");
+                STEP("2.a.ii");
                 stmtResult = NormalCompletion(stmtResult.value.is_empty() ? Value::undefined() : stmtResult.value);
             }
         }
         STEP("3");
         return stmtResult;
     }
-    default:
-        // LabelledItem : Statement / FunctionDeclaration — its Evaluation.
+    default: {
+        // LabelledItem : FunctionDeclaration (#4) and the other Statements (#5): their Evaluation.
+        SPEC_ALGORITHM("sec-runtime-semantics-labelledevaluation#5");
+        STEP("1");
         return Evaluation(e, statement);
+    }
     }
 }
 

@@ -21,82 +21,115 @@ ThrowCompletionOr<bool> CaseClauseIsSelected(Evaluator& e, const SwitchClause& C
     return IsStrictlyEqual(input, clauseSelector);
 }
 
-// §14.12.2 CaseBlockEvaluation ( input ), with the default clause (if any)
-// splitting the clauses into A and B.
+// §14.12.2 CaseBlockEvaluation ( input )
 Completion CaseBlockEvaluation(Evaluator& e, const SwitchStatement& n, Value input)
 {
-    SPEC_ALGORITHM("sec-runtime-semantics-caseblockevaluation#3");
     auto clauses = n.clauses;
     size_t defaultIndex = clauses.size();
     for (size_t i = 0; i < clauses.size(); ++i)
         if (clauses[i]->kind == NodeKind::DefaultClause) defaultIndex = i;
+    if (defaultIndex == clauses.size()) {
+        // CaseBlock : { CaseClauses }
+        SPEC_ALGORITHM("sec-runtime-semantics-caseblockevaluation#2");
+        STEP("1");
+        Value V = Value::undefined();
+        STEP("2");
+        STEP("3");
+        bool found = false;
+        STEP("4");
+        for (const SwitchClause* C : clauses) {
+            STEP("4.a");
+            if (!found) {
+                STEP("4.a.i");
+                found = TRY(CaseClauseIsSelected(e, *C, input));
+            }
+            STEP("4.b");
+            if (found) {
+                STEP("4.b.i");
+                Completion R = EvaluateStatementList(e, C->body);
+                STEP("4.b.ii");
+                if (!R.value.is_empty()) V = R.value;
+                STEP("4.b.iii");
+                if (R.is_abrupt()) return UpdateEmpty(R, V);
+            }
+        }
+        STEP("5");
+        return NormalCompletion(V);
+    }
+    // CaseBlock : { CaseClauses? DefaultClause CaseClauses? }
+    SPEC_ALGORITHM("sec-runtime-semantics-caseblockevaluation#3");
     STEP("1");
     Value V = Value::undefined();
     STEP("2");
+    STEP("2.a");
     STEP("3");
-    bool found = false;
+    STEP("3.a");
+    auto A = clauses.subspan(0, defaultIndex);
     STEP("4");
-    for (size_t i = 0; i < defaultIndex; ++i) {
-        const SwitchClause& C = *clauses[i];
-        STEP("4.a");
+    bool found = false;
+    STEP("5");
+    for (const SwitchClause* C : A) {
+        STEP("5.a");
         if (!found) {
-            STEP("4.a.i");
-            found = TRY(CaseClauseIsSelected(e, C, input));
+            STEP("5.a.i");
+            found = TRY(CaseClauseIsSelected(e, *C, input));
         }
-        STEP("4.b");
+        STEP("5.b");
         if (found) {
-            STEP("4.b.i");
-            Completion R = EvaluateStatementList(e, C.body);
-            STEP("4.b.ii");
+            STEP("5.b.i");
+            Completion R = EvaluateStatementList(e, C->body);
+            STEP("5.b.ii");
             if (!R.value.is_empty()) V = R.value;
-            STEP("4.b.iii");
+            STEP("5.b.iii");
             if (R.is_abrupt()) return UpdateEmpty(R, V);
         }
     }
-    if (defaultIndex == clauses.size()) return NormalCompletion(V);  // CaseBlock : { CaseClauses }
-    STEP("5");
-    bool foundInB = false;
     STEP("6");
+    bool foundInB = false;
     STEP("7");
+    STEP("7.a");
+    STEP("8");
+    STEP("8.a");
+    auto B = clauses.subspan(defaultIndex + 1);
+    STEP("9");
     if (!found) {
-        STEP("7.a");
-        for (size_t i = defaultIndex + 1; i < clauses.size(); ++i) {
-            const SwitchClause& C = *clauses[i];
-            STEP("7.a.i");
+        STEP("9.a");
+        for (const SwitchClause* C : B) {
+            STEP("9.a.i");
             if (!foundInB) {
-                STEP("7.a.i.1");
-                foundInB = TRY(CaseClauseIsSelected(e, C, input));
+                STEP("9.a.i.1");
+                foundInB = TRY(CaseClauseIsSelected(e, *C, input));
             }
-            STEP("7.a.ii");
+            STEP("9.a.ii");
             if (foundInB) {
-                STEP("7.a.ii.1");
-                Completion R = EvaluateStatementList(e, C.body);
-                STEP("7.a.ii.2");
+                STEP("9.a.ii.1");
+                Completion R = EvaluateStatementList(e, C->body);
+                STEP("9.a.ii.2");
                 if (!R.value.is_empty()) V = R.value;
-                STEP("7.a.ii.3");
+                STEP("9.a.ii.3");
                 if (R.is_abrupt()) return UpdateEmpty(R, V);
             }
         }
     }
-    STEP("8");
-    if (foundInB) return NormalCompletion(V);
-    STEP("9");
-    Completion defaultR = EvaluateStatementList(e, clauses[defaultIndex]->body);
     STEP("10");
-    if (!defaultR.value.is_empty()) V = defaultR.value;
+    if (foundInB) return NormalCompletion(V);
     STEP("11");
-    if (defaultR.is_abrupt()) return UpdateEmpty(defaultR, V);
+    Completion defaultR = EvaluateStatementList(e, clauses[defaultIndex]->body);
     STEP("12");
+    if (!defaultR.value.is_empty()) V = defaultR.value;
     STEP("13");
-    for (size_t i = defaultIndex + 1; i < clauses.size(); ++i) {
-        STEP("13.a");
-        Completion R = EvaluateStatementList(e, clauses[i]->body);
-        STEP("13.b");
+    if (defaultR.is_abrupt()) return UpdateEmpty(defaultR, V);
+    STEP("14");
+    STEP("15");
+    for (const SwitchClause* C : B) {
+        STEP("15.a");
+        Completion R = EvaluateStatementList(e, C->body);
+        STEP("15.b");
         if (!R.value.is_empty()) V = R.value;
-        STEP("13.c");
+        STEP("15.c");
         if (R.is_abrupt()) return UpdateEmpty(R, V);
     }
-    STEP("14");
+    STEP("16");
     return NormalCompletion(V);
 }
 

@@ -24,6 +24,7 @@ Completion CatchClauseEvaluation(Evaluator& e, const TryStatement& n, Value thro
     EnvironmentRecord* oldEnv = context.LexicalEnvironment;
     STEP("2");
     DeclarativeEnvironmentRecord* catchEnv = NewDeclarativeEnvironment(agent, oldEnv);
+    catchEnv->is_catch_clause = true;
     STEP("3");
     std::vector<Name> names;
     BoundNames(n.catch_parameter, names);

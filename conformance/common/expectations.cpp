@@ -1,5 +1,7 @@
 #include "conformance/common/expectations.h"
 
+#include "conformance/common/commented_lines.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -9,14 +11,6 @@
 namespace lockstep::conformance {
 
 namespace {
-
-std::string_view Trim(std::string_view text)
-{
-    size_t begin = text.find_first_not_of(" \t\r");
-    if (begin == std::string_view::npos) return {};
-    size_t end = text.find_last_not_of(" \t\r");
-    return text.substr(begin, end - begin + 1);
-}
 
 bool Matches(const ExpectationEntry& entry, const TestResult& result)
 {
@@ -48,27 +42,16 @@ std::variant<ExpectationFile, std::string> ParseExpectations(std::string_view te
 {
     ExpectationFile file;
     std::map<std::pair<std::string, std::string>, int> seen;
-    int line_number = 0;
-    size_t position = 0;
-    while (position < text.size()) {
-        size_t end = text.find('\n', position);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(position, end - position);
-        position = end + 1;
-        ++line_number;
-        auto error = [&](const std::string& message) {
-            return std::string(file_name) + ":" + std::to_string(line_number) + ": " + message;
-        };
-
-        size_t hash = line.find('#');
-        std::string_view content = Trim(line.substr(0, hash));
+    for (const CommentedLine& line : SplitCommentedLines(text)) {
+        auto error = [&](const std::string& message) { return LineError(file_name, line.number, message); };
+        std::string_view content = line.content;
         if (content.empty()) {
-            if (file.entries.empty()) file.header = std::string(text.substr(0, std::min(position, text.size())));
+            if (file.entries.empty()) file.header = std::string(text.substr(0, std::min(line.end, text.size())));
             continue;
         }
         ExpectationEntry entry;
-        entry.line = line_number;
-        if (hash != std::string_view::npos) entry.reason = std::string(Trim(line.substr(hash + 1)));
+        entry.line = line.number;
+        entry.reason = std::string(line.comment);
         size_t space = content.find_first_of(" \t");
         entry.path = std::string(content.substr(0, space));
         if (space != std::string_view::npos) {
@@ -78,7 +61,7 @@ std::variant<ExpectationFile, std::string> ParseExpectations(std::string_view te
                 return error("expected 'path' or 'path [scenario]', found '" + std::string(content) + "'");
             entry.scenario = std::string(scenario.substr(1, scenario.size() - 2));
         }
-        auto [it, inserted] = seen.emplace(std::pair(entry.path, entry.scenario), line_number);
+        auto [it, inserted] = seen.emplace(std::pair(entry.path, entry.scenario), line.number);
         if (!inserted)
             return error("duplicate entry (first at line " + std::to_string(it->second) + ")");
         file.entries.push_back(std::move(entry));

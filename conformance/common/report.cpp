@@ -37,7 +37,7 @@ std::string ClosingLine(const Counts& counts)
 std::optional<std::string> WriteSummaryFile(const std::string& file, const Counts& counts)
 {
     std::ofstream out(file);
-    out << counts.passed << ' ' << counts.failed << ' ' << counts.skipped << '\n';
+    out << counts.passed << ' ' << counts.failed << ' ' << counts.skipped << ' ' << counts.known_failures << '\n';
     if (!out.flush()) return CannotWrite(file);
     return std::nullopt;
 }

@@ -15,6 +15,7 @@ struct Counts {
     size_t passed = 0;
     size_t failed = 0;   // fail, crash and timeout
     size_t skipped = 0;
+    size_t known_failures = 0;   // of `failed`, those an expectation file lists
 };
 
 Counts CountResults(const std::vector<TestResult>& results);
@@ -25,6 +26,7 @@ std::string ClosingLine(const Counts& counts);
 // Each writer returns an error message when the file cannot be written.
 
 // "passed failed skipped\n", three integers.
+// The summary file: "passed failed skipped known_failures", for make test.
 std::optional<std::string> WriteSummaryFile(const std::string& file, const Counts& counts);
 
 // A JSON array of {path, scenario, status, message, duration_ms}.

@@ -1,13 +1,9 @@
 #include "conformance/test262/parse_phase.h"
 
 #include "syntax/ast.h"   // ParseResult owns a Program
-#include "syntax/parser.h"
 
 namespace lockstep::conformance::test262 {
 
-namespace {
-
-// ParseProgram takes valid UTF-8 only; test262 files are UTF-8 (INTERPRETING.md).
 bool IsValidUtf8(std::string_view text)
 {
     size_t i = 0;
@@ -28,17 +24,13 @@ bool IsValidUtf8(std::string_view text)
     return true;
 }
 
-// "SyntaxError at 3:7: message", with the line counted in the test file (the
-// strict scenario's prepended directive is not a line of the test).
-std::string Describe(const syntax::SyntaxError& error, Scenario scenario)
+std::string DescribeSyntaxError(const syntax::SyntaxError& error, Scenario scenario)
 {
     uint32_t line = error.position.line;
     if (scenario == Scenario::Strict && line > 1) --line;
     return "SyntaxError at " + std::to_string(line) + ":" + std::to_string(error.position.column) + ": " +
            error.message;
 }
-
-}  // namespace
 
 Outcome RunParsePhase(const Test262Test& test, Scenario scenario)
 {
@@ -50,12 +42,12 @@ Outcome RunParsePhase(const Test262Test& test, Scenario scenario)
 
     const std::optional<Negative>& negative = test.front_matter.negative;
     if (!negative || negative->phase != "parse") {
-        if (parsed.error) return {Status::Fail, Describe(*parsed.error, scenario)};
+        if (parsed.error) return {Status::Fail, DescribeSyntaxError(*parsed.error, scenario)};
         return {Status::Pass, ""};
     }
     if (!parsed.error) return {Status::Fail, "parsed, but a parse-phase " + negative->type + " was expected"};
     if (negative->type != "SyntaxError")
-        return {Status::Fail, "expected a parse-phase " + negative->type + ", got " + Describe(*parsed.error, scenario)};
+        return {Status::Fail, "expected a parse-phase " + negative->type + ", got " + DescribeSyntaxError(*parsed.error, scenario)};
     return {Status::Pass, ""};
 }
 

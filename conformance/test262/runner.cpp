@@ -162,9 +162,11 @@ struct Plan {
     std::vector<TestResult> results;
     std::vector<Job> jobs;
     std::map<std::string, size_t> skips_by_feature;
+    std::map<std::string, size_t> skips_by_host_reason;
 };
 
-Plan PlanScenarios(const std::vector<Test262Test>& tests, const UnsupportedFeatures& unsupported)
+Plan PlanScenarios(const std::vector<Test262Test>& tests, const UnsupportedFeatures& unsupported,
+                   const Phase& phase)
 {
     Plan plan;
     for (size_t i = 0; i < tests.size(); ++i) {
@@ -179,9 +181,14 @@ Plan PlanScenarios(const std::vector<Test262Test>& tests, const UnsupportedFeatu
         const std::string* skipped = unsupported.FirstUnsupported(test.front_matter.features);
         for (Scenario scenario : ScenariosFor(test.front_matter.flags)) {
             TestResult result{test.path, std::string(ScenarioName(scenario)), Status::Skip, "", 0};
+            std::optional<std::string> host_reason;
+            if (!skipped && phase.host_skip) host_reason = phase.host_skip(test, scenario);
             if (skipped) {
                 result.message = "feature " + *skipped + ": " + unsupported.reasons.find(*skipped)->second;
                 ++plan.skips_by_feature[*skipped];
+            } else if (host_reason) {
+                result.message = *host_reason;
+                ++plan.skips_by_host_reason[*host_reason];
             } else {
                 plan.jobs.push_back({i, scenario, plan.results.size()});
             }
@@ -192,9 +199,8 @@ Plan PlanScenarios(const std::vector<Test262Test>& tests, const UnsupportedFeatu
 }
 
 // What was unexpected, the skips per feature, then the closing line.
-void PrintReport(std::FILE* out, const Test262Options& options, const Verdict& verdict,
-                 const std::map<std::string, size_t>& skips_by_feature, const UnsupportedFeatures& unsupported,
-                 const Counts& counts)
+void PrintReport(std::FILE* out, const Test262Options& options, const Verdict& verdict, const Plan& plan,
+                 const UnsupportedFeatures& unsupported, const Counts& counts)
 {
     const char* file = options.expectations_file.c_str();
     for (const TestResult* result : verdict.unexpected_failures) {
@@ -209,9 +215,11 @@ void PrintReport(std::FILE* out, const Test262Options& options, const Verdict& v
         std::fprintf(out, "%s:%d: %s%s matches no test of this run\n", file, entry->line, entry->path.c_str(),
                      scenario.c_str());
     }
-    for (const auto& [feature, count] : skips_by_feature)
+    for (const auto& [feature, count] : plan.skips_by_feature)
         std::fprintf(out, "skipped %zu for %s (%s)\n", count, feature.c_str(),
                      unsupported.reasons.find(feature)->second.c_str());
+    for (const auto& [reason, count] : plan.skips_by_host_reason)
+        std::fprintf(out, "skipped %zu, host capability: %s\n", count, reason.c_str());
     if (!options.expectations_file.empty())
         std::fprintf(out, "%zu expected failures (%s), %zu unexpected failures, %zu unexpected passes, %zu stale entries\n",
                      verdict.expected_failures, file, verdict.unexpected_failures.size(),
@@ -260,6 +268,13 @@ std::optional<std::string> FindTests(const std::string& test_root, const std::st
 
 int RunTest262(const Test262Options& options, const Executor& executor, std::FILE* out, std::FILE* err)
 {
+    Phase phase;
+    phase.run = executor;
+    return RunTest262(options, phase, out, err);
+}
+
+int RunTest262(const Test262Options& options, const Phase& phase, std::FILE* out, std::FILE* err)
+{
     auto fail = [&](const std::string& message) {
         std::fprintf(err, "lockstep test262: %s\n", message.c_str());
         return 2;
@@ -275,16 +290,20 @@ int RunTest262(const Test262Options& options, const Executor& executor, std::FIL
     int readers = std::min(options.jobs, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     if (auto error = LoadTests(test_root, tests, readers)) return fail(*error);
 
-    Plan plan = PlanScenarios(tests, unsupported);
+    if (phase.prepare)
+        if (auto error = phase.prepare(tests)) return fail(*error);
+
+    Plan plan = PlanScenarios(tests, unsupported, phase);
     std::vector<TestResult>& results = plan.results;
     Progress progress(results.size(), options.progress);
     std::vector<bool> runs(results.size(), false);
     for (const Job& job : plan.jobs) runs[job.result] = true;
     for (size_t i = 0; i < results.size(); ++i)
         if (!runs[i]) progress.Count(results[i].status);   // decided already: skips, bad front matter
+    JobFunction run_job = [&](size_t job) { return phase.run(tests[plan.jobs[job].test], plan.jobs[job].scenario); };
+    if (phase.recycle) run_job = RecyclingJobs(std::move(run_job), *phase.recycle);
     auto pool_error = RunInWorkers(
-        plan.jobs.size(), PoolOptions{std::max(1, options.jobs), options.timeout},
-        [&](size_t job) { return executor(tests[plan.jobs[job].test], plan.jobs[job].scenario); },
+        plan.jobs.size(), PoolOptions{std::max(1, options.jobs), options.timeout}, run_job,
         [&](size_t job, Outcome outcome, std::chrono::microseconds duration) {
             TestResult& result = results[plan.jobs[job].result];
             result.status = outcome.status;
@@ -298,7 +317,8 @@ int RunTest262(const Test262Options& options, const Executor& executor, std::FIL
 
     Verdict verdict = Judge(expectations, results, roots);
     Counts counts = CountResults(results);
-    PrintReport(out, options, verdict, plan.skips_by_feature, unsupported, counts);
+    counts.known_failures = verdict.expected_failures;
+    PrintReport(out, options, verdict, plan, unsupported, counts);
     if (auto error = WriteReports(options, results, counts)) return fail(*error);
     if (options.update_expectations) {
         if (auto error = WriteText(options.expectations_file, UpdatedExpectations(expectations, results, roots)))

@@ -3,8 +3,8 @@
 // worker processes, and reports (summary, unexpected results against the
 // expectation file, JSON, JUnit).
 //
-// What "running a scenario" means is the Executor's business: the parse
-// phase (parse_phase.h) now, the full run later. The runner is the host's
+// What "running a scenario" means is the Phase's business: the parse phase
+// (parse_phase.h) or the run phase (run_phase.h). The runner is the host's
 // driver, not the host.
 #pragma once
 
@@ -18,6 +18,7 @@
 #include "conformance/common/result.h"
 #include "conformance/test262/front_matter.h"
 #include "conformance/test262/scenario.h"
+#include "conformance/test262/worker_recycling.h"
 
 namespace lockstep::conformance::test262 {
 
@@ -30,6 +31,21 @@ struct Test262Test {
 
 // Runs one scenario of one test; called in a worker process.
 using Executor = std::function<Outcome(const Test262Test& test, Scenario scenario)>;
+
+// A way of running the tests: the executor, and what it needs around it.
+struct Phase {
+    Executor run;
+    // Called once in the parent after every test is read and before any
+    // worker forks, so that the workers share what it prepares (the run
+    // phase parses the harness files here). An error stops the run.
+    std::function<std::optional<std::string>(const std::vector<Test262Test>& tests)> prepare;
+    // Why this host cannot run the scenario (a capability it lacks, such as
+    // $262.IsHTMLDDA), or nullopt. Counted apart from unsupported proposals.
+    std::function<std::optional<std::string>(const Test262Test& test, Scenario scenario)> host_skip;
+    // Run the scenarios of each worker in child processes replaced now and
+    // then (worker_recycling.h): for executors whose memory grows.
+    std::optional<RecycleLimits> recycle;
+};
 
 struct Test262Options {
     std::string test262_dir = "../shared/test262";
@@ -49,6 +65,8 @@ struct Test262Options {
 // Returns the exit status: 0 iff nothing was unexpected, 1 when something
 // was, 2 when the run could not happen (bad options or files). The report
 // goes to `out`, errors to `err`.
+int RunTest262(const Test262Options& options, const Phase& phase, std::FILE* out, std::FILE* err);
+// A phase that is only an executor.
 int RunTest262(const Test262Options& options, const Executor& executor, std::FILE* out, std::FILE* err);
 
 // The paths (relative to DIR/test) of the test files under `path`, sorted:

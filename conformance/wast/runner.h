@@ -2,20 +2,32 @@
 // store with the `spectest` module registered, and counts assertions.
 #pragma once
 
+#include "conformance/common/report.h"
+
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace lockstep::conformance::wast {
 
-struct Totals {
-    size_t passed = 0, failed = 0, skipped = 0;
+// A failing assertion (or module command): where, and "expected …, got …".
+struct Failure {
+    uint32_t line = 0;
+    std::string message;
+};
+
+struct FileResult {
+    Counts counts;  // assertions: passed, failed, skipped (unsupported commands)
+    std::vector<Failure> failures;
 };
 
 struct Options {
-    bool verbose = false;  // also report trap/error message mismatches
+    bool verbose = false;           // also list skipped commands
+    bool lenient_messages = false;  // accept any trap/error text (only its kind must match)
 };
 
-// Runs one script file; prints `file:line: …` for each failing assertion to `out`.
-Totals run_wast_file(const std::string& path, const Options& options, FILE* out);
+// Runs one script file with a fresh store (and the `spectest` module).
+// `skipped_out` (if set) receives a line per unsupported command when verbose.
+FileResult run_wast_file(const std::string& path, const Options& options, FILE* skipped_out);
 
 }  // namespace lockstep::conformance::wast

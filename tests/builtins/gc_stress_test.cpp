@@ -66,5 +66,40 @@ TEST_F(GCStressTest, ProxiesStringsAndArrayMethodsSurviveCollectionAtEveryAlloca
     EXPECT_EQ(to_std(joined), "q+r+s");
 }
 
+TEST_F(GCStressTest, IteratorHelpersSurviveCollectionAtEveryAllocation)
+{
+    stress();
+    Value it = invoke(array({str("a"), str("b"), str("c"), str("d")}), "values");
+    Value dup = function([](Agent& ag, BuiltinFunction&, Value, std::span<const Value> args, Object*)
+                             -> ThrowCompletionOr<Value> {
+        Value pair[] = {args[0], make_string_from_ascii(ag.heap, "-")};
+        return Value(CreateArrayFromList(ag, pair));
+    });
+    Value chain = invoke(invoke(invoke(it, "drop", {num(1)}), "flatMap", {dup}), "take", {num(5)});
+    EXPECT_EQ(elements(invoke(chain, "toArray")), "b,-,c,-,d");
+}
+
+TEST_F(GCStressTest, CollectedIteratorsLeaveTheirMapConsistent)
+{
+    stress();
+    Value m = MUST(Construct(agent, *intrinsic(Intrinsic::Map)));
+    Value kept;
+    for (int i = 0; i < 200; ++i) {
+        invoke(m, "set", {num(i), num(i)});
+        Value it = invoke(m, "keys");  // garbage at the next iteration, except the first
+        if (i == 0) kept = it;
+        if (i >= 20) invoke(m, "delete", {num(i - 20)});
+    }
+    Root<Value> rootedKept(kept);
+    EXPECT_EQ(to_std(get(invoke(kept, "next"), "value")), "180");
+    // A map and its iterator dying together.
+    for (int i = 0; i < 20; ++i) {
+        Value temp = MUST(Construct(agent, *intrinsic(Intrinsic::Set)));
+        invoke(temp, "add", {num(i)});
+        invoke(temp, "values");
+    }
+    agent.heap.collect();
+}
+
 }  // namespace
 }  // namespace lockstep::testing

@@ -1,5 +1,6 @@
 // §24 Keyed Collections: %Map%, %Set% and their iterators.
 #include "builtins/keyed_collections.h"
+#include "builtins/map.h"
 #include "runtime/symbol.h"
 
 #include "builtin_call_fixture.h"
@@ -183,6 +184,71 @@ TEST_F(KeyedCollectionsTest, MapGroupByKeepsKeysAsValues)
     Value m = invoke(intrinsic(Intrinsic::Map), "groupBy", {array({num(1), num(2), num(3), num(4)}), parity});
     EXPECT_EQ(elements(invoke(m, "get", {num(1)})), "1,3");
     EXPECT_EQ(elements(invoke(m, "get", {num(0)})), "2,4");  // -0 keys were canonicalized
+}
+
+TEST_F(KeyedCollectionsTest, ChurnDoesNotGrowTheList)
+{
+    Value m = new_map();
+    for (int i = 0; i < 10000; ++i) {
+        invoke(m, "set", {num(i), num(i)});
+        if (i >= 3) invoke(m, "delete", {num(i - 3)});
+    }
+    auto* map = dynamic_cast<MapObject*>(m.as_object());
+    EXPECT_EQ(map->MapData.live_count(), 3u);
+    EXPECT_LT(map->MapData.size(), 64u);
+    EXPECT_EQ(drain(invoke(m, "keys")), "9997;9998;9999");
+}
+
+TEST_F(KeyedCollectionsTest, IteratorsFollowTheirEntryThroughCompaction)
+{
+    Value m = new_map();
+    for (int i = 0; i < 100; ++i) invoke(m, "set", {num(i), num(i)});
+    Value it = invoke(m, "keys");
+    for (int i = 0; i < 50; ++i) invoke(it, "next");
+    // Deleting 0-49 and 60-89 compacts; the iterator resumes at 50.
+    for (int i = 0; i < 50; ++i) invoke(m, "delete", {num(i)});
+    for (int i = 60; i < 90; ++i) invoke(m, "delete", {num(i)});
+    auto* map = dynamic_cast<MapObject*>(m.as_object());
+    EXPECT_LT(map->MapData.size(), 100u);  // compacted
+    invoke(m, "set", {num(1000), num(0)});
+    EXPECT_EQ(drain(it), "50;51;52;53;54;55;56;57;58;59;90;91;92;93;94;95;96;97;98;99;1000");
+    // clear() of a large map: the iterator then sees only what comes after.
+    Value it2 = invoke(m, "values");
+    invoke(it2, "next");
+    invoke(m, "clear");
+    EXPECT_EQ(map->MapData.size(), 0u);
+    invoke(m, "set", {str("late"), str("v")});
+    EXPECT_EQ(drain(it2), "v");
+}
+
+TEST_F(KeyedCollectionsTest, ForEachDefersCompactionWhileItRuns)
+{
+    Value s = new_set();
+    for (int i = 0; i < 40; ++i) invoke(s, "add", {num(i)});
+    static std::string seen;
+    seen.clear();
+    // On the first call, delete everything but the last two and add one.
+    Value cb = function([](Agent& ag, BuiltinFunction&, Value, std::span<const Value> args, Object*)
+                            -> ThrowCompletionOr<Value> {
+        double v = args[0].as_number();
+        seen += std::to_string(int(v)) + ";";
+        if (v == 0) {
+            Value del = MUST(Get(ag, *args[2].as_object(), ag.key("delete")));
+            for (int i = 1; i < 38; ++i) {
+                Value x[] = {Value::number(i)};
+                TRY(Call(ag, del, args[2], x));
+            }
+            Value add = MUST(Get(ag, *args[2].as_object(), ag.key("add")));
+            Value x[] = {Value::number(100)};
+            TRY(Call(ag, add, args[2], x));
+        }
+        return Value::undefined();
+    });
+    invoke(s, "forEach", {cb});
+    EXPECT_EQ(seen, "0;38;39;100;");
+    // Once forEach is over, the next deletion compacts.
+    invoke(s, "delete", {num(0)});
+    EXPECT_EQ(drain(invoke(s, "values")), "38;39;100");
 }
 
 TEST_F(KeyedCollectionsTest, StorageKeepsTombstonesForIterators)

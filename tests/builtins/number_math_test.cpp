@@ -124,6 +124,7 @@ TEST_F(NumberTest, ParseIntAndParseFloat)
     EXPECT_EQ(MUST(call("parseFloat", {str("  -.5e-3xyz")})).as_number(), -0.0005);
     EXPECT_EQ(MUST(call("parseFloat", {str("Infinityx")})).as_number(), std::numeric_limits<double>::infinity());
     EXPECT_EQ(MUST(call("parseFloat", {str("1e")})).as_number(), 1);
+    EXPECT_EQ(MUST(call("parseFloat", {str("1e1000")})).as_number(), std::numeric_limits<double>::infinity());
     EXPECT_EQ(MUST(call("parseFloat", {str("0x10")})).as_number(), 0);
     EXPECT_TRUE(std::isnan(MUST(call("parseFloat", {str(".e1")})).as_number()));
     EXPECT_TRUE(is_negative_zero(MUST(call("parseFloat", {str("-0")})).as_number()));
@@ -141,6 +142,15 @@ TEST_F(NumberTest, UriFunctions)
     EXPECT_EQ(thrown_name(call("encodeURIComponent", {lone})), "URIError");
     for (const char* bad : {"%", "%4", "%G0", "%C0%80", "%ED%A0%80", "%F4%90%80%80", "%E2%82", "%80", "%E2%82%41"})
         EXPECT_EQ(thrown_name(call("decodeURIComponent", {str(bad)})), "URIError") << bad;
+}
+
+TEST_F(NumberTest, AnnexBEscapeAndUnescape)
+{
+    Value text16 = make_string(agent.heap, u"a b\u00E9\u20AC@*_+-./");
+    EXPECT_EQ(text(MUST(call("escape", {text16}))), "a%20b%E9%u20AC@*_+-./");
+    EXPECT_EQ(text(MUST(call("unescape", {str("%u20AC%41%4g%u12%")}))), "\xE2\x82\xAC" "A%4g%u12%");
+    EXPECT_EQ(text(MUST(call("unescape", {str("%u004")}))), "%u004");  // too short for %u: %u0 is not two hex digits
+    EXPECT_EQ(thrown_name(call("escape", {agent.well_known_symbol(WellKnownSymbol::iterator)})), "TypeError");
 }
 
 TEST_F(NumberTest, MathSpecialCases)
@@ -182,6 +192,8 @@ TEST_F(NumberTest, MathSpecialCases)
     EXPECT_TRUE(std::isnan(math("cos", {num(inf)})));
     EXPECT_TRUE(is_positive_zero(math("acos", {num(1)})));
     EXPECT_EQ(math("sqrt", {num(2)}), std::sqrt(2.0));
+    EXPECT_EQ(math("cbrt", {num(27)}), 3);
+    EXPECT_EQ(math("cbrt", {num(-1000)}), -10);
     for (int i = 0; i < 100; ++i) {
         double r = math("random", {});
         EXPECT_TRUE(r >= 0 && r < 1);

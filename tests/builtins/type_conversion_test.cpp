@@ -115,7 +115,12 @@ TEST_F(TypeConversionTest, ToStringAndPropertyKeys)
     PropertyKey index = MUST(ToPropertyKey(agent, num(7)));
     EXPECT_TRUE(index.is_array_index());
     EXPECT_EQ(index.as_array_index(), 7u);
-    EXPECT_FALSE(MUST(ToPropertyKey(agent, num(-0.0))).is_symbol());
+    PropertyKey zero = MUST(ToPropertyKey(agent, num(-0.0)));  // ToString(-0) is "0"
+    EXPECT_TRUE(zero.is_array_index() && zero.as_array_index() == 0);
+    PropertyKey beyond = MUST(ToPropertyKey(agent, num(4294967295.0)));  // 2^32 - 1 is not an array index
+    EXPECT_FALSE(beyond.is_array_index());
+    EXPECT_EQ(text(beyond.to_value(agent.heap)), "4294967295");
+    EXPECT_EQ(text(MUST(ToPropertyKey(agent, num(1.5))).to_value(agent.heap)), "1.5");
     EXPECT_TRUE(MUST(ToPropertyKey(agent, agent.well_known_symbol(WellKnownSymbol::iterator))).is_symbol());
 }
 

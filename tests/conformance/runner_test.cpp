@@ -103,7 +103,7 @@ TEST_F(RunnerTest, ReportsEveryScenarioAndSurvivesACrash)
               "skipped 2 for Temporal (proposal-temporal)\n"
               "skipped 2 for foo (excluded by --exclude-features)\n"
               "5 passed, 3 failed, 4 skipped\n");
-    EXPECT_EQ(ReadAll(root_ / "summary"), "5 3 4\n");
+    EXPECT_EQ(ReadAll(root_ / "summary"), "5 3 4 0\n");
     std::string json = ReadAll(root_ / "results.json");
     EXPECT_NE(json.find("{\"path\": \"language/a/module.js\", \"scenario\": \"module\", \"status\": \"pass\""),
               std::string::npos)

@@ -31,7 +31,7 @@ TEST(Decoder, EmptyModule)
 
 TEST(Decoder, Header)
 {
-    EXPECT_EQ(decode({0x00, 0x61, 0x73}).value().message, "magic header not detected");
+    EXPECT_EQ(decode({0x00, 0x61, 0x73}).value().message, "unexpected end");
     EXPECT_EQ(decode({0x00, 0x61, 0x73, 0x6E, 1, 0, 0, 0}).value().message, "magic header not detected");
     EXPECT_EQ(decode({0x00, 0x61, 0x73, 0x6D, 2, 0, 0, 0}).value().message, "unknown binary version");
     EXPECT_EQ(decode({0x00, 0x61, 0x73, 0x6D, 1, 0}).value().message, "unexpected end");
@@ -44,7 +44,7 @@ TEST(Decoder, Sections)
     EXPECT_EQ(e->message, "malformed section id");
     EXPECT_EQ(e->offset, 8u);
     // A type section whose size runs past the end.
-    EXPECT_EQ(decode(with_header({0x01, 0x05, 0x00})).value().message, "unexpected end");
+    EXPECT_EQ(decode(with_header({0x01, 0x05, 0x00})).value().message, "length out of bounds");
     // Out of order: function section (3) before type section (1).
     EXPECT_EQ(decode(with_header({0x03, 0x01, 0x00, 0x01, 0x01, 0x00})).value().message,
               "unexpected content after last section");

@@ -86,11 +86,18 @@ namespace {
 
 TEST(Interpreter, FuelBoundsInfiniteLoops)
 {
-    Instance m("(module (func (export \"spin\") (loop (br 0))))");
+    Instance m(
+        "(module (tag $e) (func (export \"spin\") (loop (br 0)))"
+        " (func (export \"rethrow-loop\") (loop $l (try_table (catch_all $l) (throw $e)))))");
     m.thread.set_fuel(1000);
     Outcome o = m.call("spin");
     EXPECT_EQ(o.kind, Outcome::Trap);
     EXPECT_EQ(o.message, "fuel exhausted");
+    // Used-up fuel stays used up.
+    EXPECT_EQ(m.call("spin").message, "fuel exhausted");
+    // A handler that jumps back to a loop spends fuel too.
+    m.thread.set_fuel(1000);
+    EXPECT_EQ(m.call("rethrow-loop").message, "fuel exhausted");
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ TEST(Validator, Labels)
 TEST(Validator, ImmutableGlobal)
 {
     EXPECT_EQ(validate_text("(module (global i32 (i32.const 0)) (func (global.set 0 (i32.const 1))))"),
-              "global is immutable");
+              "immutable global");
 }
 
 TEST(Validator, Alignment)

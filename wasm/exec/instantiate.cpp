@@ -24,7 +24,8 @@ bool limits_match(uint64_t size, const Limits& have, const Limits& want)
     return true;
 }
 
-// Evaluates a validated constant expression ($evalexpr: the Step rules of its instructions).
+// Evaluates a validated constant expression ($evalexpr: the Step rules of its
+// instructions); nullopt when an allocation exceeds an implementation limit.
 std::optional<Value> eval_const(Store& store, ModuleInst& inst, const ConstExpr& e)
 {
     std::vector<Value> st;
@@ -63,12 +64,11 @@ std::optional<Value> eval_const(Store& store, ModuleInst& inst, const ConstExpr&
         case Op::StructNew: case Op::StructNewDefault: {
             const uint32_t id = inst.types[in.a];
             const CompType& ct = TypeRegistry::get().type(id).comp;
-            GcObject* o = store.alloc_object();
-            o->type_id = id;
-            o->fields.resize(ct.fields.size());
+            GcObject* o = store.alloc_object(id, ct.fields.size());
+            if (!o) return std::nullopt;
             if (in.op == Op::StructNew) {
                 for (size_t i = ct.fields.size(); i-- > 0;) {
-                    o->fields[i] = st.back();
+                    o->fields[i] = pack(st.back(), ct.fields[i]);
                     st.pop_back();
                 }
             }
@@ -77,32 +77,30 @@ std::optional<Value> eval_const(Store& store, ModuleInst& inst, const ConstExpr&
         }
         case Op::ArrayNew: case Op::ArrayNewDefault: case Op::ArrayNewFixed: {
             const uint32_t id = inst.types[in.a];
-            GcObject* o = store.alloc_object();
-            o->type_id = id;
-            uint32_t len;
-            if (in.op == Op::ArrayNewFixed) {
-                len = in.b;
-                o->fields.resize(len);
-                for (uint32_t i = len; i-- > 0;) {
-                    o->fields[i] = st.back();
-                    st.pop_back();
-                }
-            } else {
+            const FieldType& f = TypeRegistry::get().type(id).comp.fields[0];
+            uint32_t len = in.b;
+            Value init;
+            if (in.op != Op::ArrayNewFixed) {
                 len = st.back().i32;
                 st.pop_back();
-                Value v;
                 if (in.op == Op::ArrayNew) {
-                    v = st.back();
+                    init = pack(st.back(), f);
                     st.pop_back();
                 }
-                if (len > (1u << 26)) return std::nullopt;
-                o->fields.assign(len, v);
+            }
+            GcObject* o = store.alloc_object(id, len, init);
+            if (!o) return std::nullopt;
+            if (in.op == Op::ArrayNewFixed) {
+                for (uint32_t i = len; i-- > 0;) {
+                    o->fields[i] = pack(st.back(), f);
+                    st.pop_back();
+                }
             }
             st.push_back(Value::from_ref(Ref{o, 0, Ref::Array, false}));
             break;
         }
         case Op::End: break;
-        default: return std::nullopt;
+        default: SPEC_ASSERT(!"validation admits constant instructions only");
         }
     }
     return st.back();
@@ -205,7 +203,7 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
     RULE("$evalglobals");
     for (const Global& g : m.globals) {
         auto v = eval_const(store, *inst, g.init);
-        if (!v) return fail_trap("constant expression failed");
+        if (!v) return fail_trap("out of memory");
         GlobalInst* gi = store.alloc_global();
         gi->type = GlobalType{close_val(g.type.type, m.type_canon), g.type.mut};
         gi->value = *v;
@@ -218,10 +216,10 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
         Ref init = Ref::null();
         if (t.init) {
             auto v = eval_const(store, *inst, *t.init);
-            if (!v) return fail_trap("constant expression failed");
+            if (!v) return fail_trap("out of memory");
             init = v->ref;
         }
-        if (t.type.limits.min > (uint64_t{1} << 24)) {
+        if (t.type.limits.min > kMaxTableSize) {
             result.kind = InstantiateResult::LinkError;
             result.message = "table allocation failed";
             return result;
@@ -234,7 +232,7 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
         ei->type = close_val(e.type, m.type_canon);
         for (const ConstExpr& item : e.items) {
             auto v = eval_const(store, *inst, item);
-            if (!v) return fail_trap("constant expression failed");
+            if (!v) return fail_trap("out of memory");
             ei->refs.push_back(v->ref);
         }
         inst->elems.push_back(ei);
@@ -262,7 +260,7 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
         const Elem& e = m.elems[i];
         if (e.mode == SegMode::Active) {
             auto off = eval_const(store, *inst, e.offset);
-            if (!off) return fail_trap("constant expression failed");
+            if (!off) return fail_trap("out of memory");
             TableInst* t = inst->tables[e.table];
             const uint64_t d = t->type.limits.at == AddrType::I64 ? off->i64 : off->i32;
             ElemInst* ei = inst->elems[i];
@@ -280,7 +278,7 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
         const Data& d = m.datas[i];
         if (d.mode != SegMode::Active) continue;
         auto off = eval_const(store, *inst, d.offset);
-        if (!off) return fail_trap("constant expression failed");
+        if (!off) return fail_trap("out of memory");
         MemInst* mem = inst->mems[d.memory];
         const uint64_t at = mem->type.limits.at == AddrType::I64 ? off->i64 : off->i32;
         const uint64_t n = d.bytes.size();

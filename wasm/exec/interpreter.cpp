@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 namespace lockstep::wasm {
 
@@ -72,14 +73,6 @@ Value read_storage(const uint8_t* p, const FieldType& f)
     return v;
 }
 
-// Packed fields store the wrapped value.
-Value pack(const Value& v, const FieldType& f)
-{
-    if (f.packed == Packed::I8) return Value::from_i32(v.i32 & 0xFF);
-    if (f.packed == Packed::I16) return Value::from_i32(v.i32 & 0xFFFF);
-    return v;
-}
-
 // An effective address check: [ea, ea+n) within size.
 inline bool in_bounds(uint64_t base, uint64_t offset, uint64_t n, uint64_t size, uint64_t& ea)
 {
@@ -121,7 +114,14 @@ Outcome Thread::invoke(FuncInst* f, const std::vector<Value>& args)
     std::fill(locals + f->type->params.size(), locals + nlocals, Value());
     frames_.push_back(Frame{f, f->code->body.data(), 0, locals, locals + nlocals});
     sp_ = locals + nlocals;
-    Outcome o = run(entry);
+    Outcome o;
+    try {
+        o = run(entry);
+    } catch (const std::bad_alloc&) {
+        // The last resort for an allocation that the implementation limits
+        // let through but the machine cannot satisfy: a trap, not an abort.
+        o = Outcome::trap("out of memory");
+    }
     if (o.kind == Outcome::Normal) o.values.assign(base, base + f->type->results.size());
     frames_.resize(entry);
     sp_ = base;
@@ -159,8 +159,7 @@ Outcome Thread::run(size_t entry_depth)
 #define JUMP(target)                                          \
     do {                                                      \
         const uint32_t to_ = (target);                        \
-        if (to_ < pc && fuel_ != UINT64_MAX && fuel_-- == 0)  \
-            TRAP("fuel exhausted");                           \
+        if (to_ < pc && !spend_fuel()) TRAP("fuel exhausted"); \
         pc = to_;                                             \
     } while (0)
 
@@ -250,6 +249,8 @@ Outcome Thread::run(size_t entry_depth)
                 sp = fr->locals;
                 frames_.pop_back();
             }
+            // A handler may lie before the throw (a loop around a try_table): spend fuel.
+            if (caught && !spend_fuel()) TRAP("fuel exhausted");
             if (!caught) {
                 Outcome o;
                 o.kind = Outcome::Exception;
@@ -376,9 +377,9 @@ Outcome Thread::run(size_t entry_depth)
                 RULE(in.op == Op::CallIndirect ? "Step_pure/call_indirect" : "Step_pure/return_call_indirect");
                 TableInst* t = mod->tables[in.b];
                 const uint64_t i = t->type.limits.at == AddrType::I64 ? POP().i64 : POP().i32;
-                if (i >= t->elems.size()) TRAP("undefined element");
+                if (i >= t->elems.size()) TRAP("undefined element " + std::to_string(i));
                 const Ref r = t->elems[i];
-                if (r.is_null()) TRAP("uninitialized element");
+                if (r.is_null()) TRAP("uninitialized element " + std::to_string(i));
                 callee = r.as_func();
                 if (!TypeRegistry::get().is_sub(callee->type_id, mod->types[in.a])) TRAP("indirect call type mismatch");
             } else {
@@ -387,7 +388,7 @@ Outcome Thread::run(size_t entry_depth)
                 if (r.is_null()) TRAP("null function reference");
                 callee = r.as_func();
             }
-            if (fuel_ != UINT64_MAX && fuel_-- == 0) TRAP("fuel exhausted");
+            if (!spend_fuel()) TRAP("fuel exhausted");
             const bool tail = in.op == Op::ReturnCall || in.op == Op::ReturnCallIndirect || in.op == Op::ReturnCallRef;
             if (tail) {
                 // The arguments replace the current frame (return_call's frame step).
@@ -492,7 +493,7 @@ Outcome Thread::run(size_t entry_depth)
             const uint64_t old = t->elems.size();
             const uint64_t max = t->type.limits.has_max ? t->type.limits.max : (is64 ? UINT64_MAX : 0xFFFFFFFFull);
             // An implementation limit keeps tables within memory.
-            if (delta > max - old || old + delta > (uint64_t{1} << 24)) {
+            if (delta > max - old || old + delta > kMaxTableSize) {
                 RULE("Step/table.grow-fail");
                 PUSH(is64 ? Value::from_i64(UINT64_MAX) : Value::from_i32(UINT32_MAX));
             } else {
@@ -799,9 +800,8 @@ Outcome Thread::run(size_t entry_depth)
             RULE(in.op == Op::StructNew ? "Step/struct.new" : "Step_read/struct.new_default");
             const uint32_t id = mod->types[in.a];
             const CompType& ct = TypeRegistry::get().type(id).comp;
-            GcObject* o = store_.alloc_object();
-            o->type_id = id;
-            o->fields.resize(ct.fields.size());
+            GcObject* o = store_.alloc_object(id, ct.fields.size());
+            if (!o) TRAP("out of memory");
             if (in.op == Op::StructNew) {
                 for (size_t i = ct.fields.size(); i-- > 0;) o->fields[i] = pack(POP(), ct.fields[i]);
             }
@@ -836,21 +836,15 @@ Outcome Thread::run(size_t entry_depth)
         case Op::ArrayNew: case Op::ArrayNewDefault: case Op::ArrayNewFixed: {
             const uint32_t id = mod->types[in.a];
             const FieldType& f = TypeRegistry::get().type(id).comp.fields[0];
+            RULE(in.op == Op::ArrayNew          ? "Step_pure/array.new"
+                 : in.op == Op::ArrayNewDefault ? "Step_read/array.new_default"
+                                                : "Step/array.new_fixed");
             const uint32_t len = in.op == Op::ArrayNewFixed ? in.b : POP().i32;
-            GcObject* o = store_.alloc_object();
-            o->type_id = id;
-            if (in.op == Op::ArrayNew) {
-                RULE("Step_pure/array.new");
-                const Value v = pack(POP(), f);
-                o->fields.assign(len, v);
-            } else if (in.op == Op::ArrayNewDefault) {
-                RULE("Step_read/array.new_default");
-                o->fields.resize(len);
-            } else {
-                RULE("Step/array.new_fixed");
-                o->fields.resize(len);
+            const Value init = in.op == Op::ArrayNew ? pack(POP(), f) : Value();
+            GcObject* o = store_.alloc_object(id, len, init);
+            if (!o) TRAP("out of memory");
+            if (in.op == Op::ArrayNewFixed)
                 for (uint32_t i = len; i-- > 0;) o->fields[i] = pack(POP(), f);
-            }
             PUSH(Value::from_ref(Ref{o, 0, Ref::Array, false}));
             break;
         }
@@ -868,8 +862,8 @@ Outcome Thread::run(size_t entry_depth)
                     TRAP("out of bounds memory access");
                 }
                 RULE("Step_read/array.new_data-num");
-                o = store_.alloc_object();
-                o->fields.resize(len);
+                o = store_.alloc_object(id, len);
+                if (!o) TRAP("out of memory");
                 for (uint64_t i = 0; i < len; ++i) o->fields[i] = read_storage(d->bytes.data() + s + i * z, f);
             } else {
                 ElemInst* e = mod->elems[in.b];
@@ -878,11 +872,10 @@ Outcome Thread::run(size_t entry_depth)
                     TRAP("out of bounds table access");
                 }
                 RULE("Step_read/array.new_elem-alloc");
-                o = store_.alloc_object();
-                o->fields.resize(len);
+                o = store_.alloc_object(id, len);
+                if (!o) TRAP("out of memory");
                 for (uint64_t i = 0; i < len; ++i) o->fields[i] = Value::from_ref(e->refs[s + i]);
             }
-            o->type_id = id;
             PUSH(Value::from_ref(Ref{o, 0, Ref::Array, false}));
             break;
         }
@@ -1010,8 +1003,9 @@ Outcome Thread::run(size_t entry_depth)
             break;
         }
         // ---- numeric (Step_pure/unop, binop, testop, relop, cvtop) ----
-        case Op::I32Const: case Op::F32Const: RULE("Step_pure/const"); PUSH(Value::from_i32(static_cast<uint32_t>(in.c))); break;
-        case Op::I64Const: case Op::F64Const: RULE("Step_pure/const"); PUSH(Value::from_i64(in.c)); break;
+        // A constant instruction is already a value: no step rule applies.
+        case Op::I32Const: case Op::F32Const: PUSH(Value::from_i32(static_cast<uint32_t>(in.c))); break;
+        case Op::I64Const: case Op::F64Const: PUSH(Value::from_i64(in.c)); break;
 
 #define UNOP(OP, F, EXPR)                     \
     case Op::OP: {                            \

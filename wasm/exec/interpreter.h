@@ -37,7 +37,7 @@ public:
     Store& store() { return store_; }
 
     // An optional budget for hosts that need termination (fuzzers, timeouts):
-    // every call and backward branch spends one unit; at zero the invocation
+    // every call, backward branch and caught exception spends one unit; at zero the invocation
     // traps with "fuel exhausted". Unlimited by default; not part of the spec.
     void set_fuel(uint64_t fuel) { fuel_ = fuel; }
 
@@ -51,6 +51,14 @@ public:
 
 private:
     Outcome run(size_t entry_depth);
+    // One unit of fuel; false once it is used up (it stays used up).
+    bool spend_fuel()
+    {
+        if (fuel_ == UINT64_MAX) return true;
+        if (fuel_ == 0) return false;
+        --fuel_;
+        return true;
+    }
 
     Store& store_;
     std::vector<Value> stack_;

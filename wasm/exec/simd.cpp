@@ -231,8 +231,7 @@ bool execute_vector(const Instr& in, const CodePools& pools, Value*& sp)
         sp[-1] = (EXPR);          \
     } while (0)
     switch (in.op) {
-    case Op::V128Const: {
-        RULE("Step_pure/vconst");
+    case Op::V128Const: {  // a value: no step rule
         Value v;
         std::memcpy(v.v128, pools.v128s[in.a].data(), 16);
         *sp++ = v;

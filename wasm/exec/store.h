@@ -12,6 +12,7 @@
 #include "wasm/exec/value.h"
 #include "wasm/syntax/module.h"
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -22,6 +23,13 @@
 namespace lockstep::wasm {
 
 struct ModuleInst;
+
+// Implementation limits on sizes that Wasm operands choose (Wasm 3.0
+// Appendix, Implementation Limitations: "the size of an array instance",
+// "the size of a table instance"). An array allocation beyond them traps
+// with "out of memory"; a table grows no further (table.grow returns -1).
+inline constexpr uint64_t kMaxArrayLength = uint64_t{1} << 26;  // elements: 1 GiB of 16-byte slots
+inline constexpr uint64_t kMaxTableSize = uint64_t{1} << 24;    // elements
 
 // A host function's outcome: results, or a trap message.
 struct HostResult {
@@ -87,6 +95,14 @@ struct GcObject {
     std::vector<Value> fields;
 };
 
+// A value as a field of type `f` stores it: packed fields hold the wrapped i32.
+inline Value pack(const Value& v, const FieldType& f)
+{
+    if (f.packed == Packed::I8) return Value::from_i32(v.i32 & 0xFF);
+    if (f.packed == Packed::I16) return Value::from_i32(v.i32 & 0xFFFF);
+    return v;
+}
+
 struct ExnInst {
     TagInst* tag = nullptr;
     std::vector<Value> fields;
@@ -124,7 +140,21 @@ public:
     TagInst* alloc_tag() { return &tags_.emplace_back(); }
     ElemInst* alloc_elem() { return &elems_.emplace_back(); }
     DataInst* alloc_data() { return &datas_.emplace_back(); }
-    GcObject* alloc_object() { return &objects_.emplace_back(); }
+    // A struct or array instance of `n` fields (elements), all `init`; null
+    // when `n` exceeds kMaxArrayLength or the storage would exceed the GC
+    // budget (the store never frees GC objects: the budget bounds the heap).
+    GcObject* alloc_object(uint32_t type_id, uint64_t n, Value init = Value())
+    {
+        const uint64_t bytes = n * sizeof(Value);
+        if (n > kMaxArrayLength || bytes > gc_budget_ - gc_bytes_) return nullptr;
+        GcObject& o = objects_.emplace_back();
+        o.type_id = type_id;
+        o.fields.assign(n, init);
+        gc_bytes_ += bytes;
+        return &o;
+    }
+    // Bytes of GC object storage the store may hand out (default: 4 GiB).
+    void set_gc_budget(uint64_t bytes) { gc_budget_ = std::max(bytes, gc_bytes_); }
     ExnInst* alloc_exn() { return &exns_.emplace_back(); }
     ModuleInst* alloc_module() { return &modules_.emplace_back(); }
 
@@ -139,6 +169,8 @@ private:
     std::deque<GcObject> objects_;
     std::deque<ExnInst> exns_;
     std::deque<ModuleInst> modules_;
+    uint64_t gc_budget_ = uint64_t{4} << 30;
+    uint64_t gc_bytes_ = 0;
 };
 
 }  // namespace lockstep::wasm

@@ -1,6 +1,8 @@
 // Wasm 3.0 §6.3 Lexical format (SpecTec 6.0-text.lexical).
 #include "wasm/text/lexer.h"
 
+#include "wasm/syntax/names.h"
+
 namespace lockstep::wasm::text {
 
 namespace {
@@ -32,7 +34,8 @@ public:
                 // Inside an annotation any printable character may appear.
                 if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return fail("illegal character", line, col);
                 // Outside strings an annotation holds only printable ASCII.
-                if (static_cast<unsigned char>(c) >= 0x80) return fail("illegal character", line, col);
+                if (static_cast<unsigned char>(c) >= 0x80)
+                    return fail(utf8_length(pos_) ? "illegal character" : "malformed UTF-8 encoding", line, col);
                 ++pos_;
                 continue;
             }
@@ -43,12 +46,15 @@ public:
                     size_t start = ++pos_;
                     if (pos_ < s_.size() && s_[pos_] == '"') {
                         std::string id;
-                        if (!string(id)) return false;
+                        if (!string(id)) {
+                            err_.message = "empty annotation id";  // as the reference lexer reports it
+                            return false;
+                        }
                         if (id.empty()) return fail("empty annotation id", line, col);
                         if (!valid_utf8(id)) return fail("malformed UTF-8 encoding", line, col);
                     } else {
                         while (pos_ < s_.size() && is_idchar(s_[pos_])) ++pos_;
-                        if (pos_ == start) return fail("malformed annotation id", line, col);
+                        if (pos_ == start) return fail("empty annotation id", line, col);
                     }
                     ++annotation_depth;
                     continue;
@@ -72,7 +78,10 @@ public:
                 ++pos_;
                 t.kind = TokKind::Id;
                 t.id_from_string = true;
-                if (!string(t.text)) return false;
+                if (!string(t.text)) {
+                    err_.message = "empty identifier";  // as the reference lexer reports a broken $"…"
+                    return false;
+                }
                 if (t.text.empty()) return fail("empty identifier", line, col);
                 if (!valid_utf8(t.text)) return fail("malformed UTF-8 encoding", line, col);
             } else if (is_idchar(c)) {
@@ -187,37 +196,7 @@ private:
         }
         return true;
     }
-    size_t utf8_length(size_t p) const { return utf8_length_at(s_, p); }
-    // Length of the valid UTF-8 sequence at `p`, or 0.
-    static size_t utf8_length_at(std::string_view s_, size_t p)
-    {
-        const unsigned char b = s_[p];
-        size_t n;
-        uint32_t cp;
-        if (b < 0x80) return 1;
-        if ((b & 0xE0) == 0xC0) { n = 2; cp = b & 0x1F; }
-        else if ((b & 0xF0) == 0xE0) { n = 3; cp = b & 0x0F; }
-        else if ((b & 0xF8) == 0xF0) { n = 4; cp = b & 0x07; }
-        else return 0;
-        if (p + n > s_.size()) return 0;
-        for (size_t k = 1; k < n; ++k) {
-            const unsigned char cb = s_[p + k];
-            if ((cb & 0xC0) != 0x80) return 0;
-            cp = (cp << 6) | (cb & 0x3F);
-        }
-        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000)) return 0;
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-        return n;
-    }
-    static bool valid_utf8(std::string_view s)
-    {
-        for (size_t p = 0; p < s.size();) {
-            const size_t n = utf8_length_at(s, p);
-            if (!n) return false;
-            p += n;
-        }
-        return true;
-    }
+    size_t utf8_length(size_t p) const { return utf8_sequence_length(s_, p); }
     static int hex(char c)
     {
         if (c >= '0' && c <= '9') return c - '0';

@@ -24,8 +24,7 @@ struct TextError {
     uint32_t line = 0, column = 0;
 };
 
-// Tokenizes `source`; on error fills `error` and returns false. `line_base`
-// offsets reported lines (for module text quoted inside a script).
+// Tokenizes `source`; on error fills `error` and returns false.
 bool tokenize(std::string_view source, std::vector<Token>& out, TextError& error);
 
 }  // namespace lockstep::wasm::text

@@ -11,6 +11,7 @@
 #include "wasm/syntax/instructions.h"
 #include "wasm/syntax/types.h"
 
+#include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -71,6 +72,8 @@ public:
 
 // One identifier namespace: $id → index, plus the running count.
 struct Space {
+    explicit Space(const char* kind) : what(kind) {}
+    const char* what;  // for "duplicate …" messages
     std::unordered_map<std::string, uint32_t> ids;
     uint32_t count = 0;
 };
@@ -114,6 +117,8 @@ private:
     uint32_t label();
     uint32_t local_index();
     uint8_t lane_index();
+    uint64_t int_literal(unsigned bits);
+    uint64_t float_literal(unsigned bits);
     // ---- instructions ----
     void block_type(Bytes& b);
     void instrs(Bytes& b);
@@ -130,7 +135,7 @@ private:
     void field();
     std::optional<std::pair<std::string, std::string>> inline_import();
     void inline_exports(ExternKind kind, uint32_t idx);
-    Limits limits(AddrType at);
+    Limits limits(AddrType at, const char* what);
     void func_field();
     void table_field();
     void memory_field();
@@ -143,11 +148,17 @@ private:
     void elem_list(bool& exprs, ValType& type, std::vector<Bytes>& items);
     void import_desc(ExternKind kind, const std::string& module, const std::string& name, bool inline_form);
     uint32_t take_index(ExternKind k) { return next_index_[static_cast<int>(k)]++; }
-    void definition() { seen_definition_ = true; }
+    void definition(const char* kind)
+    {
+        if (!seen_definition_) last_definition_ = kind;
+        seen_definition_ = true;
+    }
     void write_import_header(const std::string& m, const std::string& n, ExternKind k);
+    const char* last_definition_ = "definition";  // the kind of the first definition seen
 
     Cursor& c_;
-    Space types_, funcs_, tables_, mems_, globals_, tags_, elems_, datas_;
+    Space types_{"type"}, funcs_{"func"}, tables_{"table"}, mems_{"memory"}, globals_{"global"}, tags_{"tag"},
+        elems_{"elem"}, datas_{"data"};
     std::vector<TypeInfo> type_infos_;
     uint32_t explicit_types_ = 0;
     std::vector<Bytes> implicit_types_;
@@ -172,7 +183,7 @@ void ModuleParser::bind(Space& space, bool has_id)
 {
     if (has_id) {
         const std::string& id = c_.peek().text;
-        if (!space.ids.emplace(id, space.count).second) c_.fail("duplicate identifier $" + id);
+        if (!space.ids.emplace(id, space.count).second) c_.fail(std::string("duplicate ") + space.what + " $" + id);
     }
     ++space.count;
 }
@@ -338,7 +349,7 @@ ValType ModuleParser::ref_type()
     };
     if (c_.is(TokKind::Keyword)) {
         auto it = kShort.find(c_.peek().text);
-        if (it == kShort.end()) c_.fail("unexpected token, expected a reference type");
+        if (it == kShort.end()) c_.fail("unknown operator " + c_.peek().text);  // not a type keyword
         c_.next();
         return ValType::ref(true, HeapType::abs(it->second));
     }
@@ -447,6 +458,7 @@ void ModuleParser::params_results(FuncType& ft, std::vector<std::string>* param_
         while (!c_.is(TokKind::RParen)) ft.results.push_back(val_type());
         c_.rparen();
     }
+    if (c_.is_list("param")) c_.fail("unexpected token, parameters must precede results");
 }
 
 // `(type $id? subtype)`: the cursor is after `type $id?`.
@@ -547,7 +559,7 @@ uint32_t ModuleParser::type_use(std::vector<std::string>* param_ids, FuncType* s
         const TypeInfo& t = type_infos_[*explicit_index];
         if (!ft.params.empty() || !ft.results.empty()) {
             if (!t.is_func || t.func.params != ft.params || t.func.results != ft.results)
-                c_.fail("inline function type");
+                c_.fail("inline function type");  // (the reference parser reports "unexpected token" for some)
         } else if (t.is_func) {
             ft = t.func;
             ids.assign(ft.params.size(), "");
@@ -600,6 +612,7 @@ uint32_t ModuleParser::label()
         }
         c_.fail("unknown label $" + id);
     }
+    if (c_.is(TokKind::Number) && !is_int_syntax(c_.peek().text)) c_.fail("unknown operator " + c_.peek().text);
     auto v = c_.is(TokKind::Number) ? parse_uint(c_.peek().text, 32) : std::nullopt;
     if (!v) c_.fail("unexpected token, expected a label");
     c_.next();
@@ -622,10 +635,42 @@ uint32_t ModuleParser::local_index()
 
 uint8_t ModuleParser::lane_index()
 {
-    auto v = c_.is(TokKind::Number) ? parse_uint(c_.peek().text, 8) : std::nullopt;
-    if (!v) c_.fail("malformed lane index");
+    // A lane index is a natural number: a sign makes it another token; any
+    // other number (too large, fractional) is out of the i8 range.
+    if (!c_.is(TokKind::Number) || c_.peek().text[0] == '+' || c_.peek().text[0] == '-')
+        c_.fail("unexpected token, expected a lane index");
+    auto v = parse_uint(c_.peek().text, 8);
+    if (!v) c_.fail(is_int_syntax(c_.peek().text) ? "i8 constant out of range" : "unexpected token, expected a lane index");
     c_.next();
     return static_cast<uint8_t>(*v);
+}
+
+// The literal of an iN.const: a malformed token is an "unknown operator"
+// (as the lexer of the reference interpreter sees it), a well-formed one
+// out of range is "constant out of range".
+uint64_t ModuleParser::int_literal(unsigned bits)
+{
+    if (!c_.is(TokKind::Number)) c_.fail("unexpected token, expected an integer");
+    const std::string& t = c_.peek().text;
+    auto v = parse_int(t, bits);
+    if (!v) c_.fail(is_int_syntax(t) ? "constant out of range" : "unknown operator");
+    c_.next();
+    return *v;
+}
+
+uint64_t ModuleParser::float_literal(unsigned bits)
+{
+    if (!c_.is(TokKind::Number) && !c_.is(TokKind::Keyword)) c_.fail("unexpected token, expected a float");
+    const std::string& t = c_.peek().text;
+    auto v = bits == 32 ? std::optional<uint64_t>(parse_f32(t)) : parse_f64(t);
+    if (!v) {
+        if (is_float_syntax(t)) c_.fail("constant out of range");
+        // `nan:1` is a malformed number; `nan:canonical` (a result pattern) another token.
+        const bool numeric = c_.is(TokKind::Number) || (t.size() > 4 && t.rfind("nan:", 0) == 0 && std::isdigit(static_cast<unsigned char>(t[4])));
+        c_.fail(numeric ? "unknown operator" : "unexpected token");
+    }
+    c_.next();
+    return *v;
 }
 
 // ---------------------------------------------------------------------------
@@ -681,14 +726,17 @@ void ModuleParser::memarg(Bytes& b, Op op)
     uint64_t offset = 0;
     uint32_t align = natural;
     if (c_.is(TokKind::Keyword) && c_.peek().text.rfind("offset=", 0) == 0) {
-        auto v = parse_uint(std::string_view(c_.peek().text).substr(7), 64);
-        if (!v) c_.fail("malformed offset");
+        const std::string_view digits = std::string_view(c_.peek().text).substr(7);
+        auto v = parse_uint(digits, 64);
+        if (!v) c_.fail(is_int_syntax(digits) && digits[0] != '-' && digits[0] != '+' ? "offset out of range" : "unknown operator");
         offset = *v;
         c_.next();
     }
     if (c_.is(TokKind::Keyword) && c_.peek().text.rfind("align=", 0) == 0) {
-        auto v = parse_uint(std::string_view(c_.peek().text).substr(6), 64);
-        if (!v || *v == 0 || (*v & (*v - 1))) c_.fail("alignment");
+        const std::string_view digits = std::string_view(c_.peek().text).substr(6);
+        auto v = parse_uint(digits, 64);
+        if (!v && !(is_int_syntax(digits) && digits[0] != '-' && digits[0] != '+')) c_.fail("unknown operator");
+        if (!v || *v == 0 || (*v & (*v - 1))) c_.fail("alignment must be a power of two");
         align = 0;
         while ((uint64_t{1} << align) < *v) ++align;
         c_.next();
@@ -796,34 +844,10 @@ void ModuleParser::immediates(Bytes& b, Op op)
         break;
     }
     case Imm::MemArg: memarg(b, op); break;
-    case Imm::I32: {
-        auto v = c_.is(TokKind::Number) ? parse_int(c_.peek().text, 32) : std::nullopt;
-        if (!v) c_.fail(c_.is(TokKind::Number) ? "constant out of range" : "unexpected token");
-        c_.next();
-        b.s64(static_cast<int32_t>(*v));
-        break;
-    }
-    case Imm::I64: {
-        auto v = c_.is(TokKind::Number) ? parse_int(c_.peek().text, 64) : std::nullopt;
-        if (!v) c_.fail(c_.is(TokKind::Number) ? "constant out of range" : "unexpected token");
-        c_.next();
-        b.s64(static_cast<int64_t>(*v));
-        break;
-    }
-    case Imm::F32: {
-        auto v = (c_.is(TokKind::Number) || c_.is(TokKind::Keyword)) ? parse_f32(c_.peek().text) : std::nullopt;
-        if (!v) c_.fail("constant out of range");
-        c_.next();
-        b.fixed(*v, 4);
-        break;
-    }
-    case Imm::F64: {
-        auto v = (c_.is(TokKind::Number) || c_.is(TokKind::Keyword)) ? parse_f64(c_.peek().text) : std::nullopt;
-        if (!v) c_.fail("constant out of range");
-        c_.next();
-        b.fixed(*v, 8);
-        break;
-    }
+    case Imm::I32: b.s64(static_cast<int32_t>(int_literal(32))); break;
+    case Imm::I64: b.s64(static_cast<int64_t>(int_literal(64))); break;
+    case Imm::F32: b.fixed(float_literal(32), 4); break;
+    case Imm::F64: b.fixed(float_literal(64), 8); break;
     case Imm::SelectT: break;  // handled in plain()
     case Imm::HeapType: write_heap_type(b, heap_type()); break;
     case Imm::RefType: break;  // handled in plain()
@@ -836,9 +860,23 @@ void ModuleParser::immediates(Bytes& b, Op op)
     }
     case Imm::Lane: b.u8(lane_index()); break;
     case Imm::MemArgLane: memarg(b, op); b.u8(lane_index()); break;
-    case Imm::Shuffle:
-        for (int i = 0; i < 16; ++i) b.u8(lane_index());
+    case Imm::Shuffle: {
+        // Sixteen lane numbers; any number that is not a u8 is out of range.
+        int n = 0;
+        auto lane_token = [&]() {
+            const std::string& t = c_.peek().text;
+            return c_.is(TokKind::Number) ||
+                   (c_.is(TokKind::Keyword) && (t == "inf" || t == "nan" || t.rfind("nan:", 0) == 0));
+        };
+        for (; n < 16 && lane_token(); ++n) {
+            auto v = parse_uint(c_.peek().text, 8);
+            if (!v) c_.fail("i8 constant out of range");
+            c_.next();
+            b.u8(static_cast<uint8_t>(*v));
+        }
+        if (n != 16 || lane_token()) c_.fail("invalid lane length");
         break;
+    }
     }
 }
 
@@ -897,8 +935,7 @@ void ModuleParser::block_body(Bytes& b, Op op, bool folded_form)
     if (op == Op::TryTable) {
         Bytes cs;
         uint32_t n = 0;
-        labels_.push_back(id);  // catch labels are resolved outside the block: pop first
-        labels_.pop_back();
+        // Catch labels are resolved outside the try_table's own label.
         for (;; ++n) {
             if (c_.is_list("catch") || c_.is_list("catch_ref")) {
                 const bool ref = c_.peek(1).text == "catch_ref";
@@ -1039,10 +1076,16 @@ void ModuleParser::instrs(Bytes& b)
 
 Op lookup_op(Cursor& c)
 {
+    // Keywords of the text format that are not instructions are misplaced
+    // tokens; any other word is an unknown operator.
+    static const char* kKeywords[] = {"type", "param", "result", "local", "then", "do", "mut", "func", "ref",
+                                      "null", "export", "import", "item", "offset", "declare", "field"};
     Op op;
     const std::string& w = c.peek().text;
-    if (!op_from_mnemonic(w.data(), w.size(), op)) c.fail("unknown operator " + w);
-    return op;
+    if (op_from_mnemonic(w.data(), w.size(), op)) return op;
+    for (const char* k : kKeywords)
+        if (w == k) c.fail("unexpected token " + w);
+    c.fail("unknown operator " + w);
 }
 
 void ModuleParser::instr(Bytes& b)
@@ -1143,21 +1186,23 @@ void ModuleParser::inline_exports(ExternKind kind, uint32_t idx)
     }
 }
 
-Limits ModuleParser::limits(AddrType at)
+// Limits of a memory or table. An i32 bound beyond 32 bits cannot be encoded,
+// so it is reported here with validation's message (Limits_ok).
+Limits ModuleParser::limits(AddrType at, const char* what)
 {
     Limits l;
     l.at = at;
-    const unsigned bits = at == AddrType::I64 ? 64 : 32;
-    auto v = c_.is(TokKind::Number) ? parse_uint(c_.peek().text, bits) : std::nullopt;
-    if (!v) c_.fail(c_.is(TokKind::Number) ? "constant out of range" : "unexpected token, expected limits");
-    c_.next();
-    l.min = *v;
-    if (c_.is(TokKind::Number)) {
-        auto m = parse_uint(c_.peek().text, bits);
-        if (!m) c_.fail("constant out of range");
+    auto bound = [&]() {
+        auto v = c_.is(TokKind::Number) ? parse_uint(c_.peek().text, 64) : std::nullopt;
+        if (!v) c_.fail(c_.is(TokKind::Number) ? "constant out of range" : "unexpected token, expected limits");
+        if (at == AddrType::I32 && *v > 0xFFFFFFFFull) c_.fail(std::string(what) + " size must be at most 2^32-1");
         c_.next();
+        return *v;
+    };
+    l.min = bound();
+    if (c_.is(TokKind::Number)) {
         l.has_max = true;
-        l.max = *m;
+        l.max = bound();
     }
     return l;
 }
@@ -1182,7 +1227,7 @@ AddrType addr_type(Cursor& c)
 
 void ModuleParser::write_import_header(const std::string& m, const std::string& n, ExternKind k)
 {
-    if (seen_definition_) c_.fail("import after definition");
+    if (seen_definition_) c_.fail(std::string("import after ") + last_definition_);
     import_sec_.name(m);
     import_sec_.name(n);
     import_sec_.u8(static_cast<uint8_t>(k));
@@ -1206,7 +1251,7 @@ void ModuleParser::import_desc(ExternKind kind, const std::string& m, const std:
         break;
     case ExternKind::Table: {
         const AddrType at = addr_type(c_);
-        const Limits l = limits(at);
+        const Limits l = limits(at, "table");
         const ValType t = ref_type();
         write_val_type(import_sec_, t);
         write_limits(import_sec_, l, false);
@@ -1214,7 +1259,7 @@ void ModuleParser::import_desc(ExternKind kind, const std::string& m, const std:
     }
     case ExternKind::Mem: {
         const AddrType at = addr_type(c_);
-        const Limits l = limits(at);
+        const Limits l = limits(at, "memory");
         bool shared = false;
         if (c_.is_keyword("shared")) {
             c_.next();
@@ -1262,7 +1307,7 @@ void ModuleParser::func_field()
         import_desc(ExternKind::Func, imp->first, imp->second, true);
         return;
     }
-    definition();
+    definition("function");
     std::vector<std::string> ids;
     FuncType sig;
     const uint32_t t = type_use(&ids, &sig);
@@ -1317,7 +1362,7 @@ void ModuleParser::table_field()
         import_desc(ExternKind::Table, imp->first, imp->second, true);
         return;
     }
-    definition();
+    definition("table");
     const AddrType at = addr_type(c_);
     ++n_tables_;
     if (!c_.is(TokKind::Number)) {
@@ -1375,7 +1420,7 @@ void ModuleParser::table_field()
         (void)et;
         return;
     }
-    const Limits l = limits(at);
+    const Limits l = limits(at, "table");
     const ValType t = ref_type();
     if (!c_.is(TokKind::RParen)) {
         table_sec_.u8(0x40);
@@ -1398,7 +1443,7 @@ void ModuleParser::memory_field()
         import_desc(ExternKind::Mem, imp->first, imp->second, true);
         return;
     }
-    definition();
+    definition("memory");
     const AddrType at = addr_type(c_);
     ++n_mems_;
     if (c_.is_list("data")) {
@@ -1421,7 +1466,7 @@ void ModuleParser::memory_field()
         ++n_datas_;
         return;
     }
-    const Limits l = limits(at);
+    const Limits l = limits(at, "memory");
     bool shared = false;
     if (c_.is_keyword("shared")) {
         c_.next();
@@ -1439,7 +1484,7 @@ void ModuleParser::global_field()
         import_desc(ExternKind::Global, imp->first, imp->second, true);
         return;
     }
-    definition();
+    definition("global");
     bool mut = false;
     if (c_.is_list("mut")) {
         c_.next();
@@ -1463,7 +1508,7 @@ void ModuleParser::tag_field()
         import_desc(ExternKind::Tag, imp->first, imp->second, true);
         return;
     }
-    definition();
+    definition("tag");
     tag_sec_.u8(0);
     tag_sec_.u32(type_use(nullptr, nullptr));
     ++n_tags_;
@@ -1760,16 +1805,24 @@ std::array<uint8_t, 16> v128_const(Cursor& c)
     else if (shape == "i64x2" || shape == "f64x2") bits = 64;
     else c.fail("unexpected token, unknown v128 shape " + shape);
     const bool is_float = shape[0] == 'f';
+    size_t given = 0;
+    while (c.peek(given).kind == TokKind::Number || (is_float && c.peek(given).kind == TokKind::Keyword)) ++given;
+    if (given != 128 / bits) c.fail("wrong number of lane literals");
     for (unsigned i = 0; i < 128 / bits; ++i) {
-        if (!c.is(TokKind::Number) && !c.is(TokKind::Keyword)) c.fail("unexpected token, expected a v128 lane");
+        if (!c.is(TokKind::Number) && !(is_float && c.is(TokKind::Keyword))) c.fail("wrong number of lane literals");
         const std::string& t = c.peek().text;
         std::optional<uint64_t> v;
         if (is_float) v = bits == 32 ? std::optional<uint64_t>(parse_f32(t)) : parse_f64(t);
-        else if (c.is(TokKind::Number)) v = parse_int(t, bits);
-        if (!v) c.fail("constant out of range");
+        else v = parse_int(t, bits);
+        if (!v) {
+            const bool shape = is_float ? is_float_syntax(t) : is_int_syntax(t);
+            if (!shape) c.fail("unknown operator");
+            c.fail("constant out of range");
+        }
         c.next();
         put(i * bits / 8, *v, bits / 8);
     }
+    if (c.is(TokKind::Number)) c.fail("wrong number of lane literals");
     return out;
 }
 

@@ -72,8 +72,9 @@ std::optional<uint64_t> magnitude(std::string_view t)
     return v;
 }
 
+// With `shape_only`, an out-of-range literal still yields a value (its shape is valid).
 template <typename Bits, typename Float>
-std::optional<Bits> parse_float(std::string_view text)
+std::optional<Bits> parse_float(std::string_view text, bool shape_only = false)
 {
     constexpr unsigned kMantBits = sizeof(Bits) == 4 ? 23 : 52;
     constexpr unsigned kExpBits = sizeof(Bits) == 4 ? 8 : 11;
@@ -86,7 +87,8 @@ std::optional<Bits> parse_float(std::string_view text)
     if (t == "nan") return sign | kExpMask | (Bits{1} << (kMantBits - 1));
     if (t.substr(0, 6) == "nan:0x") {
         auto payload = magnitude(t.substr(4));
-        if (!payload || *payload == 0 || *payload >= (uint64_t{1} << kMantBits)) return std::nullopt;
+        if (!payload) return std::nullopt;
+        if (!shape_only && (*payload == 0 || *payload >= (uint64_t{1} << kMantBits))) return std::nullopt;
         return sign | kExpMask | static_cast<Bits>(*payload);
     }
     const bool hex = t.size() > 2 && t[0] == '0' && t[1] == 'x';
@@ -132,13 +134,29 @@ std::optional<Bits> parse_float(std::string_view text)
     if constexpr (sizeof(Bits) == 4) v = std::strtof(full.c_str(), &end);
     else v = std::strtod(full.c_str(), &end);
     if (end != full.c_str() + full.size()) return std::nullopt;
-    if (std::isinf(v)) return std::nullopt;  // out of range
+    if (std::isinf(v) && !shape_only) return std::nullopt;  // out of range
     Bits bits;
     std::memcpy(&bits, &v, sizeof bits);
     return bits;
 }
 
+// Magnitude digits only (no value limit): the shape of an unsigned integer.
+bool digits_syntax(std::string_view t)
+{
+    const bool hex = t.size() > 2 && t[0] == '0' && t[1] == 'x';
+    const std::string_view digits = hex ? t.substr(2) : t;
+    auto clean = strip_underscores(digits, hex);
+    if (!clean || clean->empty()) return false;
+    for (char c : *clean)
+        if (digit_value(c, hex) < 0) return false;
+    return true;
+}
+
 }  // namespace
+
+bool is_int_syntax(std::string_view text) { return digits_syntax(split_sign(text).rest); }
+
+bool is_float_syntax(std::string_view text) { return parse_float<uint64_t, double>(text, true).has_value(); }
 
 std::optional<uint64_t> parse_uint(std::string_view text, unsigned bits)
 {

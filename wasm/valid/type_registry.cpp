@@ -7,13 +7,6 @@
 
 namespace lockstep::wasm {
 
-struct TypeRegistry::Impl {
-    std::mutex mutex;
-    std::map<std::string, uint32_t> groups;  // structural key → first canonical id
-};
-
-TypeRegistry::TypeRegistry() : impl_(new Impl) {}
-
 TypeRegistry& TypeRegistry::get()
 {
     static TypeRegistry registry;
@@ -51,7 +44,7 @@ void key_val(std::string& k, const ValType& t, uint32_t gs, uint32_t gn, const s
 
 std::vector<uint32_t> TypeRegistry::add_module_types(const std::vector<RecType>& recs)
 {
-    std::lock_guard<std::mutex> lock(impl_->mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     std::vector<uint32_t> canon;
     for (const RecType& rec : recs) {
         const uint32_t gs = static_cast<uint32_t>(canon.size());
@@ -74,13 +67,13 @@ std::vector<uint32_t> TypeRegistry::add_module_types(const std::vector<RecType>&
             }
             key += ";";
         }
-        auto it = impl_->groups.find(key);
+        auto it = groups_.find(key);
         uint32_t first;
-        if (it != impl_->groups.end()) {
+        if (it != groups_.end()) {
             first = it->second;
         } else {
             first = static_cast<uint32_t>(types_.size());
-            impl_->groups.emplace(key, first);
+            groups_.emplace(key, first);
             // Register the group with every reference closed to canonical ids.
             std::vector<uint32_t> local = canon;
             for (uint32_t i = 0; i < gn; ++i) local.push_back(first + i);

@@ -10,6 +10,10 @@
 #include "wasm/syntax/types.h"
 
 #include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace lockstep::wasm {
@@ -30,11 +34,11 @@ public:
     bool is_sub(uint32_t a, uint32_t b) const;
 
 private:
-    std::vector<SubType> types_;
+    TypeRegistry() = default;
+    std::mutex mutex_;                          // modules may be validated on several threads
+    std::map<std::string, uint32_t> groups_;    // structural key of a rec group → its first id
+    std::deque<SubType> types_;                 // stable references for FuncInst::type
     std::vector<uint32_t> group_;
-    struct Impl;
-    Impl* impl_ = nullptr;
-    TypeRegistry();
 };
 
 // Closes a module-relative value/heap type with the module's canonical ids.

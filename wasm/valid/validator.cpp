@@ -20,6 +20,7 @@ namespace {
 
 struct Invalid {
     std::string message;
+    const Func* in = nullptr;  // the function whose body is invalid, if any
 };
 [[noreturn]] void invalid(const std::string& m) { throw Invalid{m}; }
 
@@ -152,6 +153,9 @@ private:
     }
     ValType pop(const ValType& expected)
     {
+        const Frame& f = ctrls_.back();
+        if (vals_.size() == f.height && !f.unreachable)
+            invalid("type mismatch: instruction requires [" + to_string(expected) + "] but stack has []");
         ValType actual = pop();
         if (!val_matches(actual, expected))
             invalid("type mismatch: instruction requires [" + to_string(expected) + "] but stack has [" +
@@ -188,7 +192,11 @@ private:
         if (ctrls_.empty()) invalid("type mismatch");
         Frame& f = ctrls_.back();
         pop(f.results);
-        if (vals_.size() != f.height) invalid("type mismatch: values remaining on stack at end of block");
+        if (vals_.size() != f.height) {
+            std::string extra;
+            for (size_t i = f.height; i < vals_.size(); ++i) extra += (extra.empty() ? "" : " ") + to_string(vals_[i]);
+            invalid("type mismatch: block requires [] but stack has [" + extra + "]");
+        }
         // Locals initialized inside the block are uninitialized again after it.
         while (inits_.size() > f.init_height) {
             local_init_[inits_.back()] = false;
@@ -371,7 +379,11 @@ void FuncValidator::instr(uint32_t pc)
         if (in.op == Op::TryTable) {
             RULE("Instr_ok/try_table");
             for (const Catch& k : pools_.catches[in.b]) {
-                // Catch_ok: the label receives the tag's values (and an exnref).
+                RULE(k.kind == Catch::Catch_      ? "Catch_ok/catch"
+                     : k.kind == Catch::CatchRef  ? "Catch_ok/catch_ref"
+                     : k.kind == Catch::CatchAll  ? "Catch_ok/catch_all"
+                                                  : "Catch_ok/catch_all_ref");
+                // The label receives the tag's values (and an exnref).
                 std::vector<ValType> carried;
                 if (k.kind == Catch::Catch_ || k.kind == Catch::CatchRef) carried = c_.tag(k.tag).params;
                 if (k.kind == Catch::CatchRef || k.kind == Catch::CatchAllRef)
@@ -405,8 +417,9 @@ void FuncValidator::instr(uint32_t pc)
         ctrls_.back().if_pc = pc;
         return;
     }
+    // Legacy exception handling (try/catch/catch_all/delegate/rethrow) is not
+    // part of Wasm 3.0, so these cases have no SpecTec rule to name.
     case Op::Try: {
-        RULE("Instr_ok/try");
         std::vector<ValType> params, results;
         block_sig(pools_.block_types[in.a], params, results);
         pop(params);
@@ -421,7 +434,6 @@ void FuncValidator::instr(uint32_t pc)
         return;
     }
     case Op::Catch: case Op::CatchAll: {
-        RULE("Instr_ok/catch");
         Frame& f = ctrls_.back();
         if (f.op != Op::Try && f.op != Op::Catch) invalid(in.op == Op::Catch ? "catch without try" : "catch_all without try");
         Frame done = pop_ctrl();
@@ -442,7 +454,6 @@ void FuncValidator::instr(uint32_t pc)
         return;
     }
     case Op::Delegate: {
-        RULE("Instr_ok/delegate");
         if (ctrls_.back().op != Op::Try) invalid("delegate without try");
         Frame done = pop_ctrl();
         TryRegion& r = func_->try_regions[done.region];
@@ -455,7 +466,6 @@ void FuncValidator::instr(uint32_t pc)
         return;
     }
     case Op::Rethrow: {
-        RULE("Instr_ok/rethrow");
         const Frame& f = label_frame(label);
         if (f.op != Op::Catch && f.op != Op::CatchAll) invalid("invalid rethrow label");
         in.a = func_->try_regions[f.region].exn_slot;
@@ -642,7 +652,7 @@ void FuncValidator::instr(uint32_t pc)
     case Op::GlobalGet: RULE("Instr_ok/global.get"); push(c_.close(c_.global(in.a).type)); return;
     case Op::GlobalSet:
         RULE("Instr_ok/global.set");
-        if (!c_.global(in.a).mut) invalid("global is immutable");
+        if (!c_.global(in.a).mut) invalid("immutable global");
         pop(c_.close(c_.global(in.a).type));
         return;
     case Op::TableGet: {
@@ -723,13 +733,15 @@ void FuncValidator::instr(uint32_t pc)
         pop(addr_val(d));
         return;
     }
-    case Op::MemoryInit:
+    case Op::MemoryInit: {
         RULE("Instr_ok/memory.init");
+        const AddrType at = c_.mem(in.a).limits.at;
         c_.data(in.b);
         pop(kI32);
         pop(kI32);
-        pop(addr_val(c_.mem(in.a).limits.at));
+        pop(addr_val(at));
         return;
+    }
     case Op::DataDrop: RULE("Instr_ok/data.drop"); c_.data(in.a); return;
     case Op::RefNull: {
         RULE("Instr_ok/ref.null");
@@ -799,7 +811,7 @@ void FuncValidator::instr(uint32_t pc)
         return;
     }
     case Op::StructGet: case Op::StructGetS: case Op::StructGetU: {
-        RULE(in.op == Op::StructGet ? "Instr_ok/struct.get" : "Instr_ok/struct.get_s/u");
+        RULE("Instr_ok/struct.get");
         const CompType& st = struct_type(in.a);
         if (in.b >= st.fields.size()) invalid("unknown field " + std::to_string(in.b));
         const FieldType& f = st.fields[in.b];
@@ -813,7 +825,7 @@ void FuncValidator::instr(uint32_t pc)
         const CompType& st = struct_type(in.a);
         if (in.b >= st.fields.size()) invalid("unknown field " + std::to_string(in.b));
         const FieldType& f = st.fields[in.b];
-        if (!f.mut) invalid("field is immutable");
+        if (!f.mut) invalid("immutable field");
         pop(f.type);
         pop(ref_to(in.a, true));
         return;
@@ -830,7 +842,11 @@ void FuncValidator::instr(uint32_t pc)
     case Op::ArrayNewFixed: {
         RULE("Instr_ok/array.new_fixed");
         const FieldType& f = array_field(in.a);
-        for (uint32_t i = 0; i < in.b; ++i) pop(f.type);
+        uint32_t popped = 0;
+        for (; popped < in.b && vals_.size() > ctrls_.back().height; ++popped) pop(f.type);
+        // At the frame's height a pop fails, or yields ⊥ for this and every
+        // further operand: one stands for the rest (n may be 2^32-1).
+        if (popped < in.b) pop(f.type);
         push(ref_to(in.a, false));
         return;
     }
@@ -838,9 +854,9 @@ void FuncValidator::instr(uint32_t pc)
         const bool init = in.op == Op::ArrayInitData;
         RULE(init ? "Instr_ok/array.init_data" : "Instr_ok/array.new_data");
         const FieldType& f = array_field(in.a);
-        if (f.type.is_ref()) invalid("type mismatch: array.*_data needs a numeric array");
+        if (f.type.is_ref()) invalid("array type is not numeric or vector");
         c_.data(in.b);
-        if (init && !f.mut) invalid("array is immutable");
+        if (init && !f.mut) invalid("immutable array");
         pop(kI32);
         pop(kI32);
         if (init) {
@@ -857,7 +873,7 @@ void FuncValidator::instr(uint32_t pc)
         const FieldType& f = array_field(in.a);
         const Elem& e = c_.elem(in.b);
         if (!val_matches(c_.close(e.type), f.type)) invalid("type mismatch: element segment type");
-        if (init && !f.mut) invalid("array is immutable");
+        if (init && !f.mut) invalid("immutable array");
         pop(kI32);
         pop(kI32);
         if (init) {
@@ -869,7 +885,7 @@ void FuncValidator::instr(uint32_t pc)
         return;
     }
     case Op::ArrayGet: case Op::ArrayGetS: case Op::ArrayGetU: {
-        RULE(in.op == Op::ArrayGet ? "Instr_ok/array.get" : "Instr_ok/array.get_s/u");
+        RULE("Instr_ok/array.get");
         const FieldType& f = array_field(in.a);
         if ((f.packed == Packed::None) != (in.op == Op::ArrayGet)) invalid("type mismatch: packed array access");
         pop(kI32);
@@ -880,7 +896,7 @@ void FuncValidator::instr(uint32_t pc)
     case Op::ArraySet: {
         RULE("Instr_ok/array.set");
         const FieldType& f = array_field(in.a);
-        if (!f.mut) invalid("array is immutable");
+        if (!f.mut) invalid("immutable array");
         pop(f.type);
         pop(kI32);
         pop(ref_to(in.a, true));
@@ -894,7 +910,7 @@ void FuncValidator::instr(uint32_t pc)
     case Op::ArrayFill: {
         RULE("Instr_ok/array.fill");
         const FieldType& f = array_field(in.a);
-        if (!f.mut) invalid("array is immutable");
+        if (!f.mut) invalid("immutable array");
         pop(kI32);
         pop(f.type);
         pop(kI32);
@@ -905,8 +921,8 @@ void FuncValidator::instr(uint32_t pc)
         RULE("Instr_ok/array.copy");
         const FieldType& d = array_field(in.a);
         const FieldType& s = array_field(in.b);
-        if (!d.mut) invalid("array is immutable");
-        if (d.packed != s.packed || !val_matches(s.type, d.type)) invalid("type mismatch: array.copy");
+        if (!d.mut) invalid("immutable array");
+        if (d.packed != s.packed || !val_matches(s.type, d.type)) invalid("array types do not match");
         pop(kI32);
         pop(kI32);
         pop(ref_to(in.b, true));
@@ -916,7 +932,9 @@ void FuncValidator::instr(uint32_t pc)
     }
     default: break;
     }
-    // Numeric and memory instructions: typed by the signature column.
+    // Numeric, vector and memory instructions: typed by the table's signature
+    // column (Instr_ok/const, unop, binop, testop, relop, cvtop, load, store,
+    // and their vector counterparts).
     const std::string sig = info.sig;
     const size_t colon = sig.find(':');
     if (colon == std::string::npos) invalid("unknown operator");
@@ -1089,7 +1107,12 @@ void module_ok(Module& m)
         f.try_regions.clear();
         f.max_height = 0;
         FuncValidator v(c, f.body, f.pools, &f);
-        v.run_function(ft, f.locals);
+        try {
+            v.run_function(ft, f.locals);
+        } catch (Invalid& e) {
+            e.in = &f;
+            throw;
+        }
         f.locals = [&] {
             std::vector<ValType> closed;
             for (auto& l : f.locals) closed.push_back(c.close(l));
@@ -1116,12 +1139,13 @@ void module_ok(Module& m)
 
 }  // namespace
 
-std::optional<std::string> validate_module(Module& m)
+std::optional<std::string> validate_module(Module& m, size_t* body_offset)
 {
     if (m.validated) return std::nullopt;
     try {
         module_ok(m);
     } catch (const Invalid& e) {
+        if (e.in && body_offset) *body_offset = e.in->body_offset;
         return e.message;
     }
     m.validated = true;

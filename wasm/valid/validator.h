@@ -8,12 +8,15 @@
 
 #include "wasm/syntax/module.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
 namespace lockstep::wasm {
 
-// nullopt if valid; otherwise the test suite's message text.
-std::optional<std::string> validate_module(Module& m);
+// nullopt if valid; otherwise the test suite's message text. When the error
+// is in a function body and `body_offset` is given, it receives the byte
+// offset of that body in the binary (Func::body_offset), for diagnostics.
+std::optional<std::string> validate_module(Module& m, size_t* body_offset = nullptr);
 
 }  // namespace lockstep::wasm

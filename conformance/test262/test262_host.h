@@ -1,0 +1,34 @@
+// The test262 host (INTERPRETING.md, "Host-Defined Functions"): the global
+// object of every realm it makes has `print` and `$262` (writable,
+// configurable, non-enumerable). $262 has:
+//   createRealm()        a new realm (with its own $262), returning its $262
+//   evalScript(source)   ParseScript + ScriptEvaluation in the current realm;
+//                        a parse error is thrown as that realm's SyntaxError
+//   detachArrayBuffer(b) DetachArrayBuffer(b) (a TypeError for anything but an ArrayBuffer)
+//   gc()                 a full collection of the agent's heap
+//   global               the global object $262 was defined on
+// Left out: IsHTMLDDA (this host cannot make such an object; INTERPRETING.md
+// says such hosts do not define it, and tests using it are skipped), agent
+// (the multi-agent API; not implemented) and AbstractModuleSource (not in
+// the pinned spec).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/host.h"
+
+namespace lockstep::conformance::test262 {
+
+class Test262Host final : public DefaultHost {
+public:
+    ThrowCompletionOr<void> define_host_global_properties(Agent&, Realm&) override;
+
+    // The string value of the first argument of each call to `print`, in order.
+    const std::vector<std::string>& printed() const { return printed_; }
+
+private:
+    std::vector<std::string> printed_;
+};
+
+}  // namespace lockstep::conformance::test262

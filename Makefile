@@ -137,7 +137,8 @@ conformance-smoke: $(BUILD)/lockstep
 	exit $$status
 
 demo: $(BUILD)/lockstep
-	$(BUILD)/lockstep parse examples/hello.js
+	$(BUILD)/lockstep run examples/hello.js
+	$(BUILD)/lockstep run examples/add.wat --invoke add 2 3
 
 # Benchmarks are separate binaries (never part of the product): bench/<name>/*.cpp.
 $(BUILD)/bench/parse_bench: $(patsubst %.cpp,$(OBJ)/%.o,$(call sources_in,bench/parse)) $(call lib_of,syntax) $(call lib_of,spec)

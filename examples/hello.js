@@ -1,4 +1,4 @@
-// A tiny script for `make demo`: `lockstep parse examples/hello.js`.
+// A tiny script for `make demo`: `lockstep run examples/hello.js`.
 "use strict";
 
 class Greeter {
@@ -8,4 +8,11 @@ class Greeter {
 }
 
 const greeters = ["world", "lockstep"].map((name) => new Greeter(name));
-for (const g of greeters) g.greet?.();
+for (const g of greeters) print(g.greet?.());
+
+async function later() {
+    await null;
+    print("after an await, from the job queue");
+}
+later();
+print("before the job queue runs");

@@ -171,6 +171,7 @@ $(BUILD)/bench/wasm/%.wasm: bench/wasm/kernels/%.c bench/wasm/kernels/bench.h | 
 bench: $(BUILD)/lockstep $(BUILD)/bench/parse_bench $(BUILD)/bench/wasm_bench $(WASM_KERNELS)
 	bash bench/parse/run.sh $(TEST262)
 	bash bench/wasm/run.sh
+	bash bench/async/run.sh
 
 # ---- fuzzing (fuzz/; not part of the product) -------------------------------
 # `make fuzz` builds the libFuzzer target from the wasm sources with clang and

@@ -81,7 +81,7 @@ replace_section wast "$out/wast.md"
 } > "$out/spec-check.md"
 replace_section spec-check "$out/spec-check.md"
 
-for table in parse wasm; do
+for table in parse wasm async; do
     if [ -f "build/bench/$table-table.md" ]; then replace_section "bench-$table" "build/bench/$table-table.md"; fi
 done
 echo "README.md tables regenerated"

@@ -1,0 +1,1 @@
+// Start-up and baseline memory, subtracted from the others' peak RSS.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -33,6 +34,8 @@ struct Compiler {
     RegExpMatcher& program;
     const ast::Pattern& pattern;
     uint64_t parens_before = 0;
+    // The Matchers made by CharacterSetMatcher, with what they capture.
+    std::unordered_map<const Matcher*, const CharacterSetTest*> character_set_matchers;
 
     template <class F>
     const Matcher* matcher(F steps)
@@ -519,11 +522,11 @@ const Matcher* CharacterSetMatcher(Compiler& C, const RegExpRecord& rer, const C
     STEP("2");
     // Step 2.l asks for an a in A with Canonicalize(rer, a) = cc: that is,
     // whether cc is in the set of the canonicalized elements, made once here.
-    icu::UnicodeSet& canonicalA = C.program.character_sets.emplace_back(CanonicalizedCharacters(rer, A.characters));
-    canonicalA.freeze();
-    const icu::UnicodeSet* canonical = &canonicalA;
-    return C.matcher([rer, canonical, invert, direction](Engine& engine, MatchState x,
-                                                          const MatcherContinuation* c) -> Next {
+    CharacterSetTest& test = C.program.character_set_tests.emplace_back(
+        CharacterSetTest{rer, CanonicalizedCharacters(rer, A.characters), invert, direction});
+    test.canonicalA.freeze();
+    const CharacterSetTest* captured = &test;
+    const Matcher* matcher = C.matcher([captured](Engine& engine, MatchState x, const MatcherContinuation* c) -> Next {
         STEP("2.a");
         STEP("2.b");
         STEP("2.c");
@@ -534,26 +537,25 @@ const Matcher* CharacterSetMatcher(Compiler& C, const RegExpRecord& rer, const C
         STEP("2.f");
         STEP("2.g");
         STEP("2.h");
-        std::optional<InputCharacters::Step> step = Input.step(e, direction);
+        std::optional<InputCharacters::Step> step = Input.step(e, captured->direction);
         if (!step) return Engine::failure();
         size_t f = step->f;
         STEP("2.i");
         STEP("2.j");
         char32_t ch = step->ch;
-        STEP("2.k");
-        char32_t cc = Canonicalize(rer, ch);
-        STEP("2.l");
-        bool found = canonical->contains(UChar32(cc));
-        STEP("2.m");
-        if (!invert && !found) return Engine::failure();
-        STEP("2.n");
-        if (invert && found) return Engine::failure();
+        STEP("2.k");  // cc = Canonicalize(rer, ch)
+        STEP("2.l");  // found: cc is one of the canonicalized elements of A
+        STEP("2.m");  // failure if not found (or, inverted, if found):
+        STEP("2.n");  // CharacterSetTest::matches
+        if (!captured->matches(ch)) return Engine::failure();
         STEP("2.o");
         STEP("2.p");
         MatchState y{f};
         STEP("2.q");
         return Engine::call(c, y);
     });
+    C.character_set_matchers.emplace(matcher, captured);
+    return matcher;
 }
 
 // Moves `count` characters from e in `direction`; nullopt when Input ends first.
@@ -1457,6 +1459,72 @@ QuantifierRecord CompileQuantifier(const ast::Quantifier& quantifier)
     return {qp.Min, qp.Max, false};
 }
 
+// RepeatMatcher's result when m is one CharacterSetMatcher and the Atom has
+// no capturing groups (parenCount = 0): every iteration reads exactly one
+// character, so the empty check (step 2.b) never fails one and step 4 resets
+// nothing, and the choice points RepeatMatcher leaves come down to "call c
+// with one character fewer" (greedy, steps 10-12) or "with one more"
+// (non-greedy, step 9). One choice point that moves a character at a time
+// stands for that chain, so `.*` over a long input keeps constant
+// backtracking state instead of a choice point and a continuation per character.
+Next RepeatCharacterSetMatcher(Engine& engine, const CharacterSetTest& test, uint64_t min, uint64_t max, bool greedy,
+                               MatchState x, const MatcherContinuation* c)
+{
+    const InputCharacters& Input = engine.Input();
+    size_t e = x.EndIndex;
+    uint64_t count = 0;
+    for (const uint64_t first = greedy ? max : min; count < first; ++count) {
+        std::optional<InputCharacters::Step> step = Input.step(e, test.direction);
+        if (!step || !test.matches(step->ch)) break;
+        e = step->f;
+    }
+    if (count < min) return Engine::failure();
+    if (greedy) {
+        if (count > min) {
+            engine.on_failure({.steps = [](Engine& engine, const ChoicePoint& p, std::optional<MatchState>) -> Next {
+                                   const auto& test = *static_cast<const CharacterSetTest*>(p.captured);
+                                   const Direction back = test.direction == Direction::forward ? Direction::backward
+                                                                                               : Direction::forward;
+                                   MatchState y{engine.Input().step(p.x.EndIndex, back)->f};
+                                   if (p.a - 1 > p.b) {
+                                       ChoicePoint fewer = p;
+                                       fewer.x = y;
+                                       fewer.a = p.a - 1;
+                                       engine.on_failure(fewer);
+                                   }
+                                   return Engine::call(p.c, y);
+                               },
+                               .captured = &test,
+                               .c = c,
+                               .x = MatchState{e},
+                               .a = count,
+                               .b = min});
+        }
+        return Engine::call(c, MatchState{e});
+    }
+    if (count < max) {
+        engine.on_failure({.steps = [](Engine& engine, const ChoicePoint& p, std::optional<MatchState>) -> Next {
+                               const auto& test = *static_cast<const CharacterSetTest*>(p.captured);
+                               std::optional<InputCharacters::Step> step = engine.Input().step(p.x.EndIndex, test.direction);
+                               if (!step || !test.matches(step->ch)) return Engine::failure();
+                               MatchState y{step->f};
+                               if (p.a + 1 < p.b) {
+                                   ChoicePoint more = p;
+                                   more.x = y;
+                                   more.a = p.a + 1;
+                                   engine.on_failure(more);
+                               }
+                               return Engine::call(p.c, y);
+                           },
+                           .captured = &test,
+                           .c = c,
+                           .x = MatchState{e},
+                           .a = count,
+                           .b = max});
+    }
+    return Engine::call(c, MatchState{e});
+}
+
 // §22.2.2.3 CompileSubpattern for Term (productions 4 to 6), with B.1.2.5
 // (Term :: QuantifiableAssertion Quantifier is Atom Quantifier with the assertion for the Atom).
 const Matcher* CompileTerm(Compiler& C, const ast::Term& term, const RegExpRecord& rer, Direction direction)
@@ -1488,11 +1556,15 @@ const Matcher* CompileTerm(Compiler& C, const ast::Term& term, const RegExpRecor
     STEP("6");
     // The closure object lives as long as the RegExpMatcher and does not
     // move, so RepeatMatcher's continuations may point at its captures.
-    return C.matcher([r = RepeatCaptures{m, q.Greedy, parenIndex, parenCount}, q](
+    auto characterSet = C.character_set_matchers.find(m);
+    const CharacterSetTest* single =
+        parenCount == 0 && characterSet != C.character_set_matchers.end() ? characterSet->second : nullptr;
+    return C.matcher([r = RepeatCaptures{m, q.Greedy, parenIndex, parenCount}, q, single](
                          Engine& engine, MatchState x, const MatcherContinuation* c) -> Next {
         STEP("6.a");
         STEP("6.b");
         STEP("6.c");
+        if (single) return RepeatCharacterSetMatcher(engine, *single, q.Min, q.Max, q.Greedy, x, c);
         return RepeatMatcher(engine, r, q.Min, q.Max, x, c);
     });
 }
@@ -1562,6 +1634,13 @@ char32_t Canonicalize(const RegExpRecord& rer, char32_t ch)
     return NonUnicodeCanonicalizeTable()[ch];
 }
 
+bool CharacterSetTest::matches(char32_t ch) const
+{
+    char32_t cc = Canonicalize(rer, ch);
+    bool found = canonicalA.contains(UChar32(cc));
+    return invert ? !found : found;
+}
+
 std::optional<MatchState> RegExpMatcher::operator()(Engine& engine, size_t index, Engine::Outcome& outcome) const
 {
     return closure(engine, index, outcome);
@@ -1574,7 +1653,7 @@ std::shared_ptr<const RegExpMatcher> CompilePattern(const ast::Pattern& pattern,
     auto program = std::make_shared<RegExpMatcher>();
     program->rer = rer;
     program->group_names = pattern.group_names;
-    Compiler C{*program, pattern};
+    Compiler C{*program, pattern, 0, {}};
     STEP("1");
     const Matcher* m = CompileSubpattern(C, pattern.disjunction, rer, Direction::forward);
     STEP("2");

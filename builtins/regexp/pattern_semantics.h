@@ -38,6 +38,17 @@ struct CharSet {
     std::set<std::u32string> strings;
 };
 
+// What a CharacterSetMatcher captures (rer, A, invert, direction), with A
+// as the set of its canonicalized characters (see CharacterSetMatcher).
+struct CharacterSetTest {
+    RegExpRecord rer;
+    icu::UnicodeSet canonicalA;
+    bool invert = false;
+    Direction direction = Direction::forward;
+    // Steps 2.k to 2.n: does ch match?
+    bool matches(char32_t ch) const;
+};
+
 // The [[RegExpMatcher]] Abstract Closure CompilePattern returns, with the
 // Matchers it holds (they refer to each other by address).
 class RegExpMatcher {
@@ -54,7 +65,7 @@ public:
 
     // Storage for the closures (a std::deque: addresses stay put).
     std::deque<Matcher> matchers;
-    std::deque<icu::UnicodeSet> character_sets;
+    std::deque<CharacterSetTest> character_set_tests;
     std::deque<std::vector<uint64_t>> index_lists;
 };
 

@@ -134,6 +134,17 @@ TEST_F(RegExpTest, ConstructorReturnsItsArgumentOnlyWhenCalledWithoutFlags)
               "true,0,true");
 }
 
+TEST_F(RegExpTest, QuantifiedCharacterSetsBacktrackOneCharacterAtATime)
+{
+    EXPECT_EQ(eval("[/a*ab/.exec('aaab')[0], /a*?b/.exec('aaab')[0], /a{2,3}?a/.exec('aaaa')[0], "
+                   "/a{0,2}?b/.exec('aaab')[0], /x?x?x/.exec('xx')[0]].join()"),
+              "aaab,aaab,aaa,aab,xx");
+    EXPECT_EQ(eval("/(?<=^a*)b/.exec('aab').index + ',' + /(?<=^a{1,2}?)b/.exec('aab').index"), "2,2");
+    EXPECT_EQ(eval("/^.*(.)$/u.exec('a\\ud83d\\ude00')[1] === '\\ud83d\\ude00'"), "true");
+    EXPECT_EQ(eval("/^.*(.)$/.exec('a\\ud83d\\ude00')[1] === '\\ude00'"), "true");
+    EXPECT_EQ(eval("/[^x]*x/.exec('ab'.repeat(1 << 20) + 'x')[0].length"), "2097153");
+}
+
 TEST_F(RegExpTest, LongInputsDoNotUseTheNativeStack)
 {
     // One choice point and one continuation per character, all on the heap.

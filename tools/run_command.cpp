@@ -2,7 +2,9 @@
 // Runs a script in a fresh realm whose global object has `print` and
 // `console.log` (host-defined additions). An uncaught exception is printed
 // as "Uncaught TypeError: message" followed by the source positions it went
-// through ("    at FILE:LINE:COL"), and the exit status is 1.
+// through ("    at FILE:LINE:COL"), and the exit status is 1. So is a promise
+// still rejected without a handler once the job queue is empty ("Uncaught
+// (in promise) …"), as HostPromiseRejectionTracker (§27.2.1.9) tells it.
 #include "tools/commands.h"
 
 #include <cstdio>
@@ -19,6 +21,7 @@
 #include "runtime/agent.h"
 #include "runtime/builtin_function.h"
 #include "runtime/ordinary_object.h"
+#include "runtime/promise_object.h"
 #include "runtime/realm.h"
 #include "runtime/string.h"
 
@@ -60,6 +63,19 @@ public:
         TRY(define(global, "console", console));
         return {};
     }
+
+    // §27.2.1.9: "reject" for a promise rejected with no handler, "handle"
+    // when a handler is added later; what is left at the end was never handled.
+    void HostPromiseRejectionTracker(Agent&, Object* promise, PromiseRejectionOperation operation) override
+    {
+        auto& promises = unhandled_rejections.items();
+        if (operation == PromiseRejectionOperation::Reject)
+            promises.push_back(promise);
+        else
+            std::erase(promises, promise);
+    }
+
+    List<Object*> unhandled_rejections;
 };
 
 // "TypeError: message" for an error object, ToString for anything else.
@@ -125,7 +141,15 @@ int run_command(int argc, char** argv)
         }
     }
     std::fflush(stdout);
-    if (!failed) return 0;
+    if (!failed) {
+        for (Object* promise : host.unhandled_rejections) {
+            Value reason = static_cast<PromiseObject*>(promise)->PromiseResult;
+            std::fprintf(stderr, "Uncaught (in promise) %s\n", Describe(agent, reason).c_str());
+            for (const StackPosition& position : StackTraceOf(agent, reason))
+                std::fprintf(stderr, "    at %s:%u:%u\n", position.file.c_str(), position.line, position.column);
+        }
+        return host.unhandled_rejections.is_empty() ? 0 : 1;
+    }
     std::fprintf(stderr, "Uncaught %s\n", Describe(agent, thrown).c_str());
     for (const StackPosition& position : StackTraceOf(agent, thrown))
         std::fprintf(stderr, "    at %s:%u:%u\n", position.file.c_str(), position.line, position.column);

@@ -26,15 +26,6 @@ s/  # harness\/atomicsHelper\.js: Uncaught TypeError: cannot convert undefined o
 t
 s/  # .*Code unit: d800 Expected SameValue.*$/  # bug: source text given to eval is held as UTF-8, so a lone surrogate becomes U+FFFD/
 t
-# Missing pieces of the evaluator, by the error they throw.
-s/  # .*eval is not defined.*$/  # not implemented: eval/
-t
-s/  # .*calling a generator or async function is not yet supported.*$/  # not implemented: generators and async functions/
-t
-s/  # .*the Function constructor needs the.*$/  # not implemented: the Function constructor/
-t
-s/  # .*a regular expression literal is not yet supported.*$/  # not implemented: regular expression literals/
-t
 # Missing built-ins: a ReferenceError for a global constructor of ECMA-262,
 # thrown by a harness file or by the test.
 s/  # (harness\/[^:]*): Uncaught ReferenceError: (Date|RegExp|ArrayBuffer|SharedArrayBuffer|DataView|Atomics|WeakRef|FinalizationRegistry|(Big)?(Int|Uint|Float)[0-9]+(Clamped)?Array) is not defined.*$/  # not implemented: \2 (used by \1)/

@@ -27,6 +27,7 @@ std::unique_ptr<Program> ParseFunctionExpression(std::string_view text, NodeKind
 {
     std::string wrapped = "(" + std::string(text) + ")";
     ParseOptions options;
+    options.surrogates = syntax::unicode::Surrogates::Allowed;
     ParseResult result = ParseProgram(wrapped, options);
     if (result.error) return nullptr;
     Program& program = *result.program;
@@ -115,18 +116,18 @@ ThrowCompletionOr<Object*> CreateDynamicFunction(Agent& agent, Object& construct
     STEP("13");
     if (argCount > 0) {
         STEP("13.a");
-        P = strings[0]->to_utf8();
+        P = strings[0]->to_source_text();
         STEP("13.b");
         STEP("13.c");
         for (size_t k = 1; k < argCount; ++k) {
             STEP("13.c.i");
             STEP("13.c.ii");
-            P += "," + strings[k]->to_utf8();
+            P += "," + strings[k]->to_source_text();
             STEP("13.c.iii");
         }
     }
     STEP("14");
-    std::string bodyParseString = "\n" + bodyString->to_utf8() + "\n";
+    std::string bodyParseString = "\n" + bodyString->to_source_text() + "\n";
     STEP("15");
     std::string sourceString = prefix + " anonymous(" + P + "\n) {" + bodyParseString + "}";
     STEP("16");

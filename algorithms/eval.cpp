@@ -347,7 +347,8 @@ ThrowCompletionOr<Value> PerformEval(Agent& agent, Value x, bool strictCaller, b
                 options.private_names.push_back(binding->Description->units().substr(1));
     }
     STEP("11.a");
-    ParseResult script = ParseProgram(xString->to_utf8(), options);
+    options.surrogates = syntax::unicode::Surrogates::Allowed;
+    ParseResult script = ParseProgram(xString->to_source_text(), options);
     STEP("11.b");
     if (script.error) return throw_error(agent, ErrorType::SyntaxError, script.error->message);
     STEP("11.c");

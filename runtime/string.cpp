@@ -1,6 +1,7 @@
 #include "runtime/string.h"
 
 #include "runtime/heap.h"
+#include "syntax/unicode.h"
 
 namespace lockstep {
 
@@ -33,6 +34,11 @@ std::optional<uint32_t> String::as_array_index() const
 std::string String::to_utf8() const
 {
     return utf16_to_utf8(units_);
+}
+
+std::string String::to_source_text() const
+{
+    return syntax::unicode::Utf16ToUtf8(units_, syntax::unicode::Surrogates::Allowed);
 }
 
 std::u16string utf8_to_utf16(std::string_view utf8)
@@ -73,33 +79,7 @@ std::u16string utf8_to_utf16(std::string_view utf8)
 
 std::string utf16_to_utf8(std::u16string_view units)
 {
-    std::string out;
-    out.reserve(units.size());
-    for (size_t i = 0; i < units.size(); ++i) {
-        uint32_t cp = units[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < units.size() && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (units[i + 1] - 0xDC00);
-            ++i;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        if (cp < 0x80) {
-            out.push_back(char(cp));
-        } else if (cp < 0x800) {
-            out.push_back(char(0xC0 | (cp >> 6)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(char(0xE0 | (cp >> 12)));
-            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(char(0xF0 | (cp >> 18)));
-            out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        }
-    }
-    return out;
+    return syntax::unicode::Utf16ToUtf8(units);
 }
 
 String* make_string(Heap& heap, std::u16string units)

@@ -32,6 +32,9 @@ public:
 
     // UTF-8 for printing; lone surrogates become U+FFFD.
     std::string to_utf8() const;
+    // The string as source text for the parser (eval, the Function
+    // constructor): its code points in WTF-8, lone surrogates kept.
+    std::string to_source_text() const;
 
 private:
     friend class Heap;

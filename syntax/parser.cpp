@@ -382,7 +382,7 @@ Node* Parser::parse_export_declaration()
 ParseResult ParseProgram(std::string_view utf8_source, const ParseOptions& options)
 {
     ParseResult result;
-    if (auto bad = unicode::FindInvalidUtf8(utf8_source)) {
+    if (auto bad = unicode::FindInvalidUtf8(utf8_source, options.surrogates)) {
         result.error = SyntaxError{"source text is not valid UTF-8",
                                    PositionAt(utf8_source, static_cast<uint32_t>(*bad))};
         return result;

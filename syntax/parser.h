@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/unicode.h"
+
 namespace lockstep::syntax {
 
 enum class Goal { Script, Module };
@@ -30,6 +32,9 @@ struct SyntaxError {
 struct ParseOptions {
     Goal goal = Goal::Script;
     bool strict = false;   // code that starts strict (e.g. direct eval in strict code)
+    // Source text made from a String value (eval, the Function constructor):
+    // lone surrogates are code points of it, given in WTF-8 (syntax/unicode.h).
+    unicode::Surrogates surrogates = unicode::Surrogates::IllFormed;
 
     // For direct eval (§19.2.1.1 PerformEval steps 5–7): what the code around
     // the eval call allows. The defaults are those of a Script.

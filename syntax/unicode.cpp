@@ -21,7 +21,7 @@ bool InRanges(const CodePointRange (&ranges)[N], char32_t cp)
 
 }  // namespace
 
-std::optional<size_t> FindInvalidUtf8(std::string_view text)
+std::optional<size_t> FindInvalidUtf8(std::string_view text, Surrogates surrogates)
 {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     size_t n = text.size();
@@ -49,7 +49,8 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text)
             if ((s[i + k] & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+        if (cp < min || cp > 0x10FFFF || (surrogate && surrogates == Surrogates::IllFormed)) return i;
         i += len;
     }
     return std::nullopt;
@@ -67,7 +68,7 @@ std::u16string Utf8ToUtf16(std::string_view text)
     return out;
 }
 
-std::string Utf16ToUtf8(std::u16string_view text)
+std::string Utf16ToUtf8(std::u16string_view text, Surrogates surrogates)
 {
     std::string out;
     out.reserve(text.size());
@@ -76,7 +77,7 @@ std::string Utf16ToUtf8(std::u16string_view text)
         if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (text[i + 1] - 0xDC00);
             ++i;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+        } else if (cp >= 0xD800 && cp <= 0xDFFF && surrogates == Surrogates::IllFormed) {
             cp = 0xFFFD;
         }
         if (cp < 0x80) {

@@ -10,10 +10,17 @@
 
 namespace lockstep::syntax::unicode {
 
+// What becomes of a surrogate code point (U+D800–U+DFFF) in UTF-8: source
+// text read from a file must not have one, but source text made from a
+// String value (eval, the Function constructor) may: §11.1 reads a String as
+// code points, a lone surrogate being one. Such text is carried in WTF-8
+// (a lone surrogate encoded as any other three-byte code point).
+enum class Surrogates : bool { IllFormed, Allowed };
+
 // The offset of the first byte that is not part of well-formed UTF-8
-// (overlong forms, surrogates and code points above U+10FFFF are ill-formed),
-// or nullopt when the whole text is well-formed.
-std::optional<size_t> FindInvalidUtf8(std::string_view text);
+// (overlong forms, surrogates unless allowed, and code points above
+// U+10FFFF are ill-formed), or nullopt when the whole text is well-formed.
+std::optional<size_t> FindInvalidUtf8(std::string_view text, Surrogates = Surrogates::IllFormed);
 
 // Decodes one code point of well-formed UTF-8 at text[i]; sets length.
 inline char32_t DecodeUtf8(std::string_view text, size_t i, size_t& length)
@@ -39,7 +46,8 @@ inline void AppendUtf16(std::u16string& out, char32_t cp)
 }
 
 std::u16string Utf8ToUtf16(std::string_view text);
-std::string Utf16ToUtf8(std::u16string_view text);   // lone surrogates become U+FFFD
+// Lone surrogates become U+FFFD, or (Surrogates::Allowed) stay, in WTF-8.
+std::string Utf16ToUtf8(std::u16string_view text, Surrogates = Surrogates::IllFormed);
 
 // IdentifierStartChar :: UnicodeIDStart | $ | _   (UnicodeIDStart = ID_Start)
 bool IsIdentifierStart(char32_t cp);

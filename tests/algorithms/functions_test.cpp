@@ -141,4 +141,17 @@ TEST_F(CollectionTest, SurvivesCollectionAtEveryAllocation)
     agent.heap.set_stress(false);
 }
 
+// Source text made from a String (§11.1) is its code points, a lone
+// surrogate being one: eval and the Function constructor keep it.
+TEST_F(FunctionsTest, LoneSurrogatesInEvalAndFunctionSourceText)
+{
+    EXPECT_EQ(eval(R"(eval("'\uD800'").charCodeAt(0))"), "55296");
+    EXPECT_EQ(eval(R"(eval("/\uDC00/").source.charCodeAt(0))"), "56320");
+    EXPECT_EQ(eval(R"(Function("return '\uDBFF!'")().length)"), "2");
+    EXPECT_EQ(eval(R"(String(Function("/* \uD800 */")).includes("\uD800"))"), "true");
+    // A pair stays one code point; a lone surrogate is no identifier.
+    EXPECT_EQ(eval(R"(eval("'\uD83D\uDE00'").codePointAt(0))"), "128512");
+    EXPECT_EQ(eval(R"(try { eval("var \uD800") } catch (e) { e.name })"), "SyntaxError");
+}
+
 }  // namespace lockstep::testing

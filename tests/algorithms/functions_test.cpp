@@ -154,4 +154,17 @@ TEST_F(FunctionsTest, LoneSurrogatesInEvalAndFunctionSourceText)
     EXPECT_EQ(eval(R"(try { eval("var \uD800") } catch (e) { e.name })"), "SyntaxError");
 }
 
+// The pinned spec's FunctionDeclarationInstantiation keeps "arguments" out of
+// parameterNames (step 22.f makes a separate parameterBindings list), so the
+// Annex B hoisting of a block function named `arguments` applies: B.3.2.1
+// step 29.a.ii.2 creates no binding, but 29.a.ii.3 assigns the function to
+// the existing `arguments` binding when the declaration is evaluated.
+// (test262's block-decl-func-skip-arguments.js expects the older text.)
+TEST_F(FunctionsTest, AnnexBBlockFunctionNamedArgumentsReplacesTheArgumentsObject)
+{
+    EXPECT_EQ(eval("(function () { { function arguments() {} } return typeof arguments })()"), "function");
+    EXPECT_EQ(eval("(function () { var before = typeof arguments; { function arguments() {} } return before })()"),
+              "object");
+}
+
 }  // namespace lockstep::testing

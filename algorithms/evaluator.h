@@ -121,8 +121,11 @@ struct CallArguments {
     syntax::NodeList list;
     const syntax::TemplateLiteral* templateLiteral = nullptr;
 };
-// §13.3.6.2 EvaluateCall ( func, ref, arguments, tailPosition ); ref null is "not a Reference Record"
-ThrowCompletionOr<Value> EvaluateCall(Evaluator&, Value func, const ReferenceRecord* ref, const CallArguments& arguments);
+// §13.3.6.2 EvaluateCall ( func, ref, arguments, tailPosition ); ref null is "not a Reference Record".
+// With tailPosition the result is Value::tail_call(): the Call is made by
+// the [[Call]] of the function whose body this is (runtime/agent.h TailCall).
+ThrowCompletionOr<Value> EvaluateCall(Evaluator&, Value func, const ReferenceRecord* ref, const CallArguments& arguments,
+                                      bool tailPosition);
 // §13.3.8.1 ArgumentListEvaluation of Arguments, and of a TemplateLiteral
 ThrowCompletionOr<List<Value>> ArgumentListEvaluation(Evaluator&, syntax::NodeList arguments);
 ThrowCompletionOr<List<Value>> ArgumentListEvaluation(Evaluator&, const CallArguments& arguments);

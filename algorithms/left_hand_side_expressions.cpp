@@ -270,7 +270,7 @@ ThrowCompletionOr<lockstep::List<Value>> ArgumentListEvaluation(Evaluator& e, co
 }
 
 ThrowCompletionOr<Value> EvaluateCall(Evaluator& e, Value func, const ReferenceRecord* ref,
-                                      const CallArguments& arguments)
+                                      const CallArguments& arguments, bool tailPosition)
 {
     SPEC_ALGORITHM("sec-evaluatecall");
     Value thisValue;
@@ -300,7 +300,17 @@ ThrowCompletionOr<Value> EvaluateCall(Evaluator& e, Value func, const ReferenceR
     if (!func.is_object()) return throw_type_error(e.agent, "value is not a function");
     STEP("5");
     if (!IsCallable(func)) return throw_type_error(e.agent, "value is not a function");
-    STEP("6");  // no tail calls: every call has its own execution context
+    STEP("6");
+    if (tailPosition) {
+        // PrepareForTailCall (§15.10.3): nothing of the running context is
+        // used again, so it is left before the Call of step 7 is made. The
+        // value returned here reaches its function's [[Call]] with no more
+        // code run; that [[Call]] removes the context and then makes the Call
+        // (runtime/ecmascript_function_object.cpp), so a chain of tail calls
+        // takes no native stack.
+        STEP("7");
+        return e.agent.defer_tail_call(func, thisValue, std::move(argList.items()));
+    }
     STEP("7");
     return Call(e.agent, func, thisValue, std::span<const Value>(argList.items()));
 }
@@ -339,9 +349,11 @@ ThrowCompletionOr<Value> EvaluateCallExpression(Evaluator& e, const CallExpressi
         Value func = TRY(GetValue(e.agent, ref));
         STEP("3");
         STEP("4");
+        bool tailCall = n.tail_position;
         STEP("5");
         e.position = &n;
-        return EvaluateCall(e, func, ref.is_reference ? &ref.reference : nullptr, CallArguments{n.arguments});
+        return EvaluateCall(e, func, ref.is_reference ? &ref.reference : nullptr, CallArguments{n.arguments},
+                            tailCall);
     }
     // CallExpression : CoverCallExpressionAndAsyncArrowHead
     SPEC_ALGORITHM("sec-function-calls-runtime-semantics-evaluation");
@@ -371,9 +383,10 @@ ThrowCompletionOr<Value> EvaluateCallExpression(Evaluator& e, const CallExpressi
     }
     STEP("7");
     STEP("8");
+    bool tailCall = n.tail_position;
     STEP("9");
     e.position = &n;
-    return EvaluateCall(e, func, &ref, CallArguments{n.arguments});
+    return EvaluateCall(e, func, &ref, CallArguments{n.arguments}, tailCall);
 }
 
 ThrowCompletionOr<Value> EvaluateSuperCall(Evaluator& e, const CallExpression& n)
@@ -417,10 +430,11 @@ ThrowCompletionOr<Value> EvaluateTaggedTemplate(Evaluator& e, const TaggedTempla
     Value tagFunc = TRY(GetValue(e.agent, tagRef));
     STEP("3");
     STEP("4");
+    bool tailCall = n.tail_position;
     STEP("5");
     e.position = &n;
-    return EvaluateCall(e, tagFunc, tagRef.is_reference ? &tagRef.reference : nullptr,
-                        CallArguments{{}, n.quasi});
+    return EvaluateCall(e, tagFunc, tagRef.is_reference ? &tagRef.reference : nullptr, CallArguments{{}, n.quasi},
+                        tailCall);
 }
 
 namespace {
@@ -447,10 +461,11 @@ ThrowCompletionOr<ReferenceOrValue> ChainEvaluation(Evaluator& e, const Optional
         SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
         STEP("1");
         STEP("2");
+        bool tailCall = chain.tail_position;
         STEP("3");
         e.position = &chain;
         const ReferenceRecord* ref = reference->is_reference ? &reference->reference : nullptr;
-        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, CallArguments{chain.arguments}))};
+        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, CallArguments{chain.arguments}, tailCall))};
     }
     case OptionalChain::Link::Computed: {
         SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#2");

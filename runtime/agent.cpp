@@ -99,8 +99,28 @@ ThrowCompletionOr<void> Agent::run_jobs()
     }
 }
 
+Value Agent::defer_tail_call(Value func, Value thisValue, std::vector<Value> argList)
+{
+    SPEC_ASSERT(!pending_tail_call_);
+    pending_tail_call_ = TailCall{func, thisValue, std::move(argList)};
+    return Value::tail_call();
+}
+
+Agent::TailCall Agent::take_tail_call()
+{
+    SPEC_ASSERT(pending_tail_call_);
+    TailCall call = std::move(*pending_tail_call_);
+    pending_tail_call_.reset();
+    return call;
+}
+
 void Agent::visit_roots(Visitor& visitor)
 {
+    if (pending_tail_call_) {
+        visitor.visit(pending_tail_call_->func);
+        visitor.visit(pending_tail_call_->thisValue);
+        for (Value argument : pending_tail_call_->argList) visitor.visit(argument);
+    }
     for (const ExecutionContext* context : execution_context_stack) context->visit_edges(visitor);
     for (const auto& context : kept_contexts_) context->visit_edges(visitor);
     for (Symbol* symbol : well_known_symbols_) visitor.visit(symbol);

@@ -9,6 +9,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -79,6 +80,19 @@ public:
     // A context the agent itself keeps (e.g. InitializeHostDefinedRealm's).
     ExecutionContext& keep_execution_context(std::unique_ptr<ExecutionContext>);
 
+    // A call in tail position (§15.10.3 PrepareForTailCall) whose Call is
+    // still to be made: EvaluateCall leaves it here and returns
+    // Value::tail_call(), which its function's body returns unchanged; that
+    // function's [[Call]] removes its execution context and then makes the
+    // call, so a chain of tail calls takes constant native stack.
+    struct TailCall {
+        Value func;
+        Value thisValue;
+        std::vector<Value> argList;
+    };
+    Value defer_tail_call(Value func, Value thisValue, std::vector<Value> argList);
+    TailCall take_tail_call();
+
     // The stack switcher (runtime/fiber.h): the fiber whose stack runs now
     // (null: the thread's own stack) and the head of the list of live fibers.
     Fiber* running_fiber = nullptr;
@@ -113,6 +127,7 @@ public:
     void visit_roots(Visitor&) override;
 
 private:
+    std::optional<TailCall> pending_tail_call_;
     std::array<Symbol*, size_t(WellKnownSymbol::Count)> well_known_symbols_{};
     std::vector<std::unique_ptr<ExecutionContext>> kept_contexts_;
 };

@@ -41,10 +41,37 @@ void ECMAScriptFunctionObject::visit_edges(Visitor& visitor)
     else if (auto* name = std::get_if<PrivateName*>(&ClassFieldInitializerName)) visitor.visit(*name);
 }
 
-// The execution context of a call lives in the C++ frame of [[Call]] /
-// [[Construct]]; the agent's stack points at it while it runs.
+namespace {
+
+// The Call of EvaluateCall step 7 for a call in tail position (§15.10.3
+// PrepareForTailCall), made once the context of the function whose body
+// deferred it (Agent::TailCall) is gone: `result` is what that function
+// returned. A callee that is an ECMAScript function may defer a tail call
+// of its own; it is made by the same loop, so the native stack stays flat.
+ThrowCompletionOr<Value> MakeTailCalls(Agent& agent, Value result)
+{
+    while (result.is_tail_call()) {
+        Agent::TailCall call = agent.take_tail_call();
+        lockstep::List<Value> argList(std::move(call.argList));
+        ECMAScriptFunctionObject* F = call.func.is_object() ? as_ecmascript_function(call.func.as_object()) : nullptr;
+        if (!F) return lockstep::Call(agent, call.func, call.thisValue, std::span<const Value>(argList.items()));
+        result = TRY(F->OrdinaryCall(agent, call.thisValue, argList.items()));
+    }
+    return result;
+}
+
+}  // namespace
+
 ThrowCompletionOr<Value> ECMAScriptFunctionObject::Call(Agent& agent, Value thisArgument,
                                                         std::span<const Value> argumentsList)
+{
+    return MakeTailCalls(agent, TRY(OrdinaryCall(agent, thisArgument, argumentsList)));
+}
+
+// The execution context of a call lives in the C++ frame of [[Call]] /
+// [[Construct]]; the agent's stack points at it while it runs.
+ThrowCompletionOr<Value> ECMAScriptFunctionObject::OrdinaryCall(Agent& agent, Value thisArgument,
+                                                                std::span<const Value> argumentsList)
 {
     SPEC_ALGORITHM("sec-ecmascript-function-objects-call-thisargument-argumentslist");
     if (agent.heap.native_stack_exhausted()) return throw_stack_overflow(agent);
@@ -119,6 +146,11 @@ ThrowCompletionOr<Object*> ECMAScriptFunctionObject::Construct(Agent& agent, std
     Completion result = OrdinaryCallEvaluateBody(agent, *this, argumentsList);
     STEP("9");
     agent.pop_execution_context(calleeContext);
+    // A tail call of the constructor's body is made now, its context gone.
+    if (result.is_return_completion() && result.value.is_tail_call()) {
+        ThrowCompletionOr<Value> called = MakeTailCalls(agent, result.value);
+        result = called.is_abrupt() ? Completion(called.release_error()) : ReturnCompletion(called.value());
+    }
     STEP("10");
     if (result.is_throw_completion()) {
         STEP("10.a");

@@ -68,10 +68,14 @@ public:
 
     bool has_call() const override { return true; }
     bool has_construct() const override { return is_constructor; }
-    // §10.2.1 [[Call]] ( thisArgument, argumentsList )
+    // §10.2.1 [[Call]] ( thisArgument, argumentsList ), then the calls in
+    // tail position it deferred (MakeTailCalls).
     ThrowCompletionOr<Value> Call(Agent&, Value thisArgument, std::span<const Value> argumentsList) override;
     // §10.2.2 [[Construct]] ( argumentsList, newTarget )
     ThrowCompletionOr<Object*> Construct(Agent&, std::span<const Value> argumentsList, Object* newTarget) override;
+
+    // §10.2.1 [[Call]]'s steps alone: the result may be Value::tail_call().
+    ThrowCompletionOr<Value> OrdinaryCall(Agent&, Value thisArgument, std::span<const Value> argumentsList);
 
     void visit_edges(Visitor&) override;
 };

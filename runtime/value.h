@@ -25,7 +25,9 @@ enum class Type : uint8_t { Undefined, Null, Boolean, String, Symbol, Number, Bi
 // conservative stack scan (runtime/heap.cpp) masks the tag off to find cells.
 //
 // Besides the language values a Value can hold ~empty~, the spec's marker
-// for "no value" in Completion Records ([[Value]] of a break, UpdateEmpty).
+// for "no value" in Completion Records ([[Value]] of a break, UpdateEmpty),
+// and the marker of a call in tail position not made yet (Agent::TailCall),
+// which never leaves the function whose body returns it.
 class Value {
 public:
     // The default Value is *undefined*, as the spec's uninitialised slots are.
@@ -34,6 +36,7 @@ public:
     static constexpr Value undefined() { return Value(kUndefinedBits); }
     static constexpr Value null() { return Value(kNullBits); }
     static constexpr Value empty() { return Value(kEmptyBits); }
+    static constexpr Value tail_call() { return Value(kTailCallBits); }
     static constexpr Value boolean(bool b) { return Value(kBooleanTag | (b ? 1 : 0)); }
     static Value number(double d)
     {
@@ -64,6 +67,7 @@ public:
     bool is_null() const { return bits_ == kNullBits; }
     bool is_nullish() const { return is_undefined() || is_null(); }
     bool is_empty() const { return bits_ == kEmptyBits; }
+    bool is_tail_call() const { return bits_ == kTailCallBits; }
     bool is_boolean() const { return tag() == (kBooleanTag >> 48); }
     bool is_number() const { return bits_ < kFirstTag; }
     bool is_string() const { return tag() == (kStringTag >> 48); }
@@ -97,6 +101,7 @@ private:
     // Tags 0xFFF8..0xFFFF: negative quiet NaNs, never produced by number().
     static constexpr uint64_t kFirstTag = uint64_t(0xFFF8) << 48;
     static constexpr uint64_t kEmptyBits = uint64_t(0xFFF8) << 48 | 1;
+    static constexpr uint64_t kTailCallBits = uint64_t(0xFFF8) << 48 | 2;
     static constexpr uint64_t kUndefinedBits = uint64_t(0xFFF9) << 48;
     static constexpr uint64_t kNullBits = uint64_t(0xFFFA) << 48;
     static constexpr uint64_t kBooleanTag = uint64_t(0xFFFB) << 48;

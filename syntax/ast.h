@@ -258,6 +258,7 @@ struct CallExpression : Node {
     Node* callee = nullptr;      // nullptr for SuperCall
     NodeList arguments;          // AssignmentExpression | SpreadElement
     bool has_arguments = true;   // false for `new C`
+    bool tail_position = false;  // IsInTailPosition (§15.10.1; syntax/tail_position.h)
 };
 
 // import( AssignmentExpression [, AssignmentExpression] )
@@ -271,6 +272,7 @@ struct TaggedTemplate : Node {
     using Node::Node;
     Node* tag = nullptr;
     TemplateLiteral* quasi = nullptr;
+    bool tail_position = false;  // IsInTailPosition (§15.10.1; syntax/tail_position.h)
 };
 
 // OptionalChain is left-recursive in the grammar; each node is one link:
@@ -282,6 +284,7 @@ struct OptionalChain : Node {
     Link link = Link::Identifier;
     Node* property = nullptr;   // for Computed / Identifier / PrivateIdentifier
     NodeList arguments;         // for Arguments
+    bool tail_position = false; // an Arguments link for which IsInTailPosition holds (§15.10.1)
 };
 
 // OptionalExpression : MemberExpression OptionalChain | CallExpression OptionalChain

@@ -13,6 +13,7 @@
 // - Labels in scope and the enclosing iteration / switch statements are kept
 //   per function, which is what the three label operations compute.
 #include "syntax/early_errors.h"
+#include "syntax/tail_position.h"
 
 #include "syntax/ast_children.h"
 #include "syntax/unicode.h"
@@ -687,6 +688,7 @@ private:
     {
         bool strict = context_.strict || f->contains_use_strict;
         f->strict = strict;
+        MarkCallsInTailPosition(*f);
         // §15.2.1 and friends: "use strict" with a non-simple parameter list.
         if (f->contains_use_strict && !f->simple_parameter_list)
             error("\"use strict\" is not allowed in a function with non-simple parameters", f);

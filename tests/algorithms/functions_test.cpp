@@ -167,4 +167,51 @@ TEST_F(FunctionsTest, AnnexBBlockFunctionNamedArgumentsReplacesTheArgumentsObjec
               "object");
 }
 
+// §15.10 tail position calls: a strict function's calls in tail position
+// leave its context before the call, so they take no native stack.
+TEST_F(FunctionsTest, TailCallsInStrictCodeTakeNoStack)
+{
+    EXPECT_EQ(eval("'use strict'; function f(n) { return n === 0 ? 'done' : f(n - 1) } f(1e5)"), "done");
+    EXPECT_EQ(eval("'use strict'; var f = n => n && f(n - 1); f(1e5)"), "0");
+    EXPECT_EQ(eval("'use strict'; function f(n) { if (n) { try { throw n } catch (e) { return f(e - 1) } } "
+                   "return 'caught' } f(1e5)"),
+              "caught");
+    EXPECT_EQ(eval("'use strict'; function f(_, n) { return n ? f`${n - 1}` : 'tagged' } f(null, 1e5)"), "tagged");
+    EXPECT_EQ(eval("'use strict'; var o = { f(n) { return n ? this?.f(n - 1) : 'chain' } }; o.f(1e5)"), "chain");
+    // Mutual recursion through an accessor-free method and a plain function.
+    EXPECT_EQ(eval("'use strict'; function even(n) { return n === 0 || odd(n - 1) } "
+                   "function odd(n) { return n !== 0 && even(n - 1) } even(100001)"),
+              "false");
+}
+
+TEST_F(FunctionsTest, CallsOutsideTailPositionStillNest)
+{
+    // Not in tail position: an operand, a try block with finally, sloppy
+    // code, a generator. Each still ends in a RangeError, not a crash.
+    const char* nested[] = {
+        "'use strict'; function f(n) { return n === 0 ? 0 : 1 + f(n - 1) } f(1e6)",
+        "'use strict'; function f(n) { try { return n ? f(n - 1) : 0 } finally { } } f(1e6)",
+        "function f(n) { return n === 0 ? 0 : f(n - 1) } f(1e6)",
+        "'use strict'; function f(n) { for (const x of [n]) return x ? f(x - 1) : 0 } f(1e6)",
+    };
+    for (const char* source : nested) EXPECT_EQ(eval(std::string("try { ") + source + " } catch (e) { e.name }"),
+                                                "RangeError") << source;
+}
+
+TEST_F(FunctionsTest, TailCallsToEveryKindOfCallee)
+{
+    EXPECT_EQ(eval("'use strict'; function f() { return Math.max(1, 2) } f()"), "2");
+    EXPECT_EQ(eval("'use strict'; function g(a, b) { return a + b } function f() { return g.bind(null, 1)(2) } f()"),
+              "3");
+    EXPECT_EQ(eval("'use strict'; var p = new Proxy(function () { return 'proxied' }, {}); "
+                   "function f() { return p() } f()"),
+              "proxied");
+    EXPECT_EQ(eval("'use strict'; class C {} function f() { return C() } try { f() } catch (e) { e.name }"),
+              "TypeError");
+    EXPECT_EQ(eval("'use strict'; function g() { return { made: 'by g' } } function F() { return g() } new F().made"),
+              "by g");
+    EXPECT_EQ(eval("'use strict'; function g() { return 1 } function F() { this.x = 'own'; return g() } new F().x"),
+              "own");
+}
+
 }  // namespace lockstep::testing

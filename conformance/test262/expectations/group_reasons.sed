@@ -12,8 +12,6 @@ t grouping
 :grouping
 # Known deviations that follow from the pinned spec or from what lockstep
 # deliberately does not provide, by path or message.
-s/^([^ ]*\/tco[-.][^ ]*)  # .*Maximum call stack size exceeded.*$/\1  # not implemented: tail calls in strict code (§15.10 PrepareForTailCall)/
-t
 s/  # .*'caller', 'callee' and 'arguments' may not be accessed here.*$/  # feature `caller`: expects the non-standard function.caller extension, which lockstep does not provide (§17.1)/
 t
 s/^(built-ins\/String\/prototype\/(match|matchAll|replace|replaceAll|search|split)\/cstm-[a-z]*-on-[a-z]*-primitive\.js)  # .*$/\1  # test262 expects a later spec change (no Symbol.match etc. lookup on primitives); the pinned spec does the lookup/

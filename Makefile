@@ -115,7 +115,7 @@ test: $(BUILD)/lockstep $(TEST_BINS)
 SMOKE_RUN_EXCLUDED := top-level-await,dynamic-import
 SMOKE_RUN_PATHS    := language annexB/language $(addprefix built-ins/,Object Function Array String Number \
                       Boolean Symbol Math JSON Reflect Proxy Map Set WeakMap WeakSet Error NativeErrors \
-                      BigInt Promise Date Iterator GeneratorFunction GeneratorPrototype AsyncFunction \
+                      WeakRef FinalizationRegistry BigInt Promise Date Iterator GeneratorFunction GeneratorPrototype AsyncFunction \
                       AsyncGeneratorFunction AsyncGeneratorPrototype AsyncFromSyncIteratorPrototype \
                       ArrayBuffer SharedArrayBuffer DataView TypedArray TypedArrayConstructors Atomics)
 conformance-smoke: $(BUILD)/lockstep

@@ -25,6 +25,8 @@ void CreateMapIntrinsics(Agent&, Realm&);             // builtins/map.cpp (§24.
 void CreateSetIntrinsics(Agent&, Realm&);             // builtins/set.cpp (§24.2)
 void CreateWeakMapIntrinsics(Agent&, Realm&);         // builtins/weak_map.cpp (§24.3)
 void CreateWeakSetIntrinsics(Agent&, Realm&);         // builtins/weak_set.cpp (§24.4)
+void CreateWeakRefIntrinsics(Agent&, Realm&);         // builtins/weak_ref.cpp (§26.1)
+void CreateFinalizationRegistryIntrinsics(Agent&, Realm&);  // builtins/finalization_registry.cpp (§26.2)
 void CreateJSONIntrinsics(Agent&, Realm&);            // builtins/json.cpp (§25.5)
 void CreateReflectIntrinsics(Agent&, Realm&);         // builtins/reflect.cpp (§28.1)
 void CreateProxyIntrinsics(Agent&, Realm&);           // builtins/proxy.cpp (§28.2)
@@ -62,6 +64,8 @@ void CreateBuiltinIntrinsics(Agent& agent, Realm& realmRec)
     CreateSetIntrinsics(agent, realmRec);
     CreateWeakMapIntrinsics(agent, realmRec);
     CreateWeakSetIntrinsics(agent, realmRec);
+    CreateWeakRefIntrinsics(agent, realmRec);
+    CreateFinalizationRegistryIntrinsics(agent, realmRec);
     CreateJSONIntrinsics(agent, realmRec);
     CreateReflectIntrinsics(agent, realmRec);
     CreateProxyIntrinsics(agent, realmRec);

@@ -174,6 +174,15 @@ bool AgentCanSuspend(Agent& agent)
     return agent.CanBlock;
 }
 
+void AddToKeptObjects(Agent& agent, Value value)
+{
+    SPEC_ALGORITHM("sec-addtokeptobjects");
+    STEP("1");
+    STEP("2");
+    agent.KeptAlive.push_back(value);
+    STEP("3");
+}
+
 void ClearKeptObjects(Agent& agent)
 {
     SPEC_ALGORITHM("sec-clear-kept-objects");

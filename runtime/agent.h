@@ -138,6 +138,8 @@ uint32_t AgentSignifier(Agent&);
 ScriptOrModule* GetActiveScriptOrModule(Agent&);
 // §9.7.2 AgentCanSuspend ( )
 bool AgentCanSuspend(Agent&);
+// §9.11 AddToKeptObjects ( value )
+void AddToKeptObjects(Agent&, Value value);
 // §9.10.3 ClearKeptObjects ( )
 void ClearKeptObjects(Agent&);
 

@@ -24,9 +24,3 @@ s/  # harness\/atomicsHelper\.js: Uncaught TypeError: cannot convert undefined o
 t
 s/^(annexB\/language\/function-code\/block-decl-func-skip-arguments\.js)  # .*$/\1  # test262 follows an older text (FunctionDeclarationInstantiation step 22.f appended "arguments" to parameterNames); in the pinned spec B.3.2.1 step 29.a.ii.3 assigns the block function to `arguments`/
 t
-# Missing built-ins: a ReferenceError for a global constructor of ECMA-262,
-# thrown by a harness file or by the test.
-s/  # (harness\/[^:]*): Uncaught ReferenceError: (Date|RegExp|ArrayBuffer|SharedArrayBuffer|DataView|Atomics|WeakRef|FinalizationRegistry|(Big)?(Int|Uint|Float)[0-9]+(Clamped)?Array) is not defined.*$/  # not implemented: \2 (used by \1)/
-t
-s/  # Uncaught ReferenceError: (Date|RegExp|ArrayBuffer|SharedArrayBuffer|DataView|Atomics|WeakRef|FinalizationRegistry|(Big)?(Int|Uint|Float)[0-9]+(Clamped)?Array) is not defined.*$/  # not implemented: \1/
-t

@@ -395,6 +395,12 @@ Object* CyclicModuleRecord::Evaluate(Agent& agent)
             m->Status = ModuleStatus::Evaluated;
             STEP("9.a.iv");
             m->EvaluationError = result.thrown_value();
+            // Not in the pinned draft: a module that threw before
+            // InnerModuleEvaluation step 16 has no [[CycleRoot]], which step 3
+            // of a later Evaluate (a second import()) and InnerModuleEvaluation
+            // step 11.c.iv.1 read (tc39/ecma262#2823, #3582). As PR #3583
+            // proposes, it becomes its own cycle root.
+            if (!m->CycleRoot) m->CycleRoot = m;
         }
         STEP("9.b");
         SPEC_ASSERT(module->Status == ModuleStatus::Evaluated);

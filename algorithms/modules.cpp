@@ -86,20 +86,22 @@ Completion EvaluateExportDeclaration(Evaluator& e, const ExportDeclaration& d)
             // ClassTail` also binds the name (step 3 then does nothing).
             Completion result = EvaluateClassDeclaration(e, classDeclaration);
             if (result.is_abrupt()) return result;
-            STEP("2-3");
-            STEP("4");
-            return Completion();
         }
-        // §15.7.15 BindingClassDeclarationEvaluation of `class ClassTail`:
-        // ClassDefinitionEvaluation with undefined and "default".
-        Object* value = TRY(ClassDefinitionEvaluation(e, classDeclaration, nullptr,
-                                                      PropertyName(PropertyKey::from_ascii(agent.heap, "default"))));
-        STEP("2");  // its BoundNames are « "*default*" »
+        Object* value = nullptr;
+        if (!classDeclaration.name) {
+            // §15.7.15 BindingClassDeclarationEvaluation of `class ClassTail`:
+            // ClassDefinitionEvaluation with undefined and "default".
+            value = TRY(ClassDefinitionEvaluation(e, classDeclaration, nullptr,
+                                                  PropertyName(PropertyKey::from_ascii(agent.heap, "default"))));
+        }
+        STEP("2");  // className: the name, or "*default*"
         STEP("3");
-        STEP("3.a");
-        EnvironmentRecord* env = agent.running_execution_context().LexicalEnvironment;
-        STEP("3.b");  // InitializeBoundName("*default*", value, env): env is an Environment Record
-        TRY(env->InitializeBinding(agent, u"*default*", value));
+        if (!classDeclaration.name) {
+            STEP("3.a");
+            EnvironmentRecord* env = agent.running_execution_context().LexicalEnvironment;
+            STEP("3.b");  // InitializeBoundName("*default*", value, env): env is an Environment Record
+            TRY(env->InitializeBinding(agent, u"*default*", value));
+        }
         STEP("4");
         return Completion();
     }
@@ -114,7 +116,7 @@ Completion EvaluateExportDeclaration(Evaluator& e, const ExportDeclaration& d)
                                         PropertyName(PropertyKey::from_ascii(agent.heap, "default"))));
         } else {
             STEP("2");
-            STEP("2.a-b");
+            STEP("2.a-2.b");
             value = TRY(EvaluateExpression(e, assignmentExpression));
         }
         Root<Value> rootedValue(value);
@@ -159,7 +161,7 @@ ThrowCompletionOr<Value> EvaluateImportCall(Evaluator& e, const ImportCall& impo
     STEP("5");
     Root<Value> options(Value::undefined());
     if (importCall.options) {
-        STEP("5.a-b");
+        STEP("5.a-5.b");
         options = TRY(EvaluateExpression(e, *importCall.options));
     } else {
         STEP("6");

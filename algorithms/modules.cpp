@@ -202,12 +202,7 @@ ThrowCompletionOr<Value> EvaluateImportCall(Evaluator& e, const ImportCall& impo
             ThrowCompletionOr<lockstep::List<Value>> entriesCompletion = EnumerableOwnProperties(
                 agent, *attributesObj.get().as_object(), EnumerableOwnPropertiesKind::KeyValue);
             STEP("11.d.iii");
-            if (entriesCompletion.is_abrupt()) {
-                Value reason = entriesCompletion.thrown_value();
-                MUST(Call(agent, capability.Reject, Value::undefined(), std::span<const Value>(&reason, 1)));
-                return capability.Promise;
-            }
-            lockstep::List<Value> entries = entriesCompletion.release_value();
+            lockstep::List<Value> entries = IfAbruptRejectPromise(entriesCompletion, capability);
             STEP("11.d.iv");
             for (Value entry : entries) {
                 STEP("11.d.iv.1");

@@ -58,4 +58,21 @@ private:
     List<ModuleRecord*> modules_;  // modules_[i] is the record for keys_[i]
 };
 
+// A DefaultHost whose modules are files (the CLI's and the test262 runner's
+// hosts derive from it).
+class FileModuleHost : public DefaultHost {
+public:
+    void HostLoadImportedModule(Agent& agent, ModuleReferrer referrer, const ModuleRequestRecord& moduleRequest,
+                                Value hostDefined, ModuleLoadPayload payload) override
+    {
+        loader.HostLoadImportedModule(agent, referrer, moduleRequest, hostDefined, payload);
+    }
+    std::vector<std::u16string> HostGetSupportedImportAttributes(Agent&) override
+    {
+        return FileModuleLoader::SupportedImportAttributes();
+    }
+
+    FileModuleLoader loader;
+};
+
 }  // namespace lockstep

@@ -52,7 +52,7 @@ ThrowCompletionOr<Value> Print(Agent& agent, BuiltinFunction&, Value, std::span<
     return Value::undefined();
 }
 
-class RunHost final : public DefaultHost {
+class RunHost final : public FileModuleHost {
 public:
     ThrowCompletionOr<void> define_host_global_properties(Agent& agent, Realm& realm) override
     {
@@ -80,18 +80,7 @@ public:
             std::erase(promises, promise);
     }
 
-    void HostLoadImportedModule(Agent& agent, ModuleReferrer referrer, const ModuleRequestRecord& moduleRequest,
-                                Value hostDefined, ModuleLoadPayload payload) override
-    {
-        loader.HostLoadImportedModule(agent, referrer, moduleRequest, hostDefined, payload);
-    }
-    std::vector<std::u16string> HostGetSupportedImportAttributes(Agent&) override
-    {
-        return FileModuleLoader::SupportedImportAttributes();
-    }
-
     List<Object*> unhandled_rejections;
-    FileModuleLoader loader;
 };
 
 // "TypeError: message" for an error object, ToString for anything else.

@@ -21,23 +21,11 @@
 
 namespace lockstep::conformance::test262 {
 
-class Test262Host final : public DefaultHost {
+// Modules load from files, relative to the importing file (`_FIXTURE.js`
+// files beside the test), JSON modules with `with { type: "json" }`.
+class Test262Host final : public FileModuleHost {
 public:
     ThrowCompletionOr<void> define_host_global_properties(Agent&, Realm&) override;
-
-    // Modules load from files, relative to the importing file (`_FIXTURE.js`
-    // files beside the test), JSON modules with `with { type: "json" }`.
-    void HostLoadImportedModule(Agent& agent, ModuleReferrer referrer, const ModuleRequestRecord& moduleRequest,
-                                Value hostDefined, ModuleLoadPayload payload) override
-    {
-        loader.HostLoadImportedModule(agent, referrer, moduleRequest, hostDefined, payload);
-    }
-    std::vector<std::u16string> HostGetSupportedImportAttributes(Agent&) override
-    {
-        return FileModuleLoader::SupportedImportAttributes();
-    }
-
-    FileModuleLoader loader;
 
     // The string value of the first argument of each call to `print`, in order.
     const std::vector<std::string>& printed() const { return printed_; }

@@ -11,20 +11,6 @@
 namespace lockstep::testing {
 namespace {
 
-class FileHost final : public DefaultHost {
-public:
-    void HostLoadImportedModule(Agent& agent, ModuleReferrer referrer, const ModuleRequestRecord& request,
-                                Value hostDefined, ModuleLoadPayload payload) override
-    {
-        loader.HostLoadImportedModule(agent, referrer, request, hostDefined, payload);
-    }
-    std::vector<std::u16string> HostGetSupportedImportAttributes(Agent&) override
-    {
-        return FileModuleLoader::SupportedImportAttributes();
-    }
-    FileModuleLoader loader;
-};
-
 class FileLoaderTest : public ::testing::Test {
 protected:
     FileLoaderTest()
@@ -65,7 +51,7 @@ protected:
     }
     Value global(const char* name) { return MUST(Get(agent, *agent.current_realm()->GlobalObject, agent.key(name))); }
 
-    FileHost host;
+    FileModuleHost host;
     Agent agent{host};
     std::filesystem::path dir;
 };

@@ -83,6 +83,10 @@ void FileModuleLoader::register_module(Realm& realm, const std::string& path, Mo
 ThrowCompletionOr<ModuleRecord*> FileModuleLoader::load(Agent& agent, Realm& realm, const std::string& path,
                                                         const ModuleRequestRecord& moduleRequest)
 {
+    // Loading recurses through the graph (InnerModuleLoading → this host →
+    // FinishLoadingImportedModule → …): an implementation limit on its depth.
+    if (agent.heap.native_stack_exhausted())
+        return throw_range_error(agent, "the module graph is nested too deeply to load " + path);
     std::u16string type = TypeAttribute(moduleRequest.Attributes);
     if (!type.empty() && type != u"json")
         return throw_type_error(agent, "unsupported module type '" + utf16_to_utf8(type) + "' for " + path);

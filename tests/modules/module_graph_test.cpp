@@ -214,3 +214,29 @@ TEST_F(ModuleTest, UnsupportedImportAttributeIsASyntaxError)
 
 }  // namespace
 }  // namespace lockstep::testing
+
+namespace lockstep::testing {
+namespace {
+
+// The records, closures and capabilities of loading, linking and async
+// evaluation are all reachable by the collector: the same graphs with a
+// collection before every allocation.
+TEST_F(ModuleTest, GraphsSurviveCollectionAtEveryAllocation)
+{
+    agent.heap.set_stress(true);
+    add(u"c", "log('c1'); await 0; log('c2'); export const c = { v: 'c' };");
+    add(u"a", "import { c } from 'c'; export const a = () => c.v + 'a';");
+    add(u"b", "import * as ns from 'c'; export default class { static b = ns.c.v + 'b'; }");
+    add(u"data.json", "{ \"list\": [1, 2, 3] }");
+    add(u"main", "import { a } from 'a'; import B from 'b'; import d from 'data.json' with { type: 'json' };"
+                 "log(a() + B.b + d.list.length);"
+                 "const ns = await import('c'); log(ns.c.v);");
+    PromiseObject* promise = run(u"main");
+    ASSERT_TRUE(promise);
+    EXPECT_EQ(promise->PromiseState, PromiseState::Fulfilled) << describe(promise->PromiseResult);
+    EXPECT_EQ(host.log, "c1,c2,cacb3,c");
+    agent.heap.set_stress(false);
+}
+
+}  // namespace
+}  // namespace lockstep::testing

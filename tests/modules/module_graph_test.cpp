@@ -165,6 +165,30 @@ TEST_F(ModuleTest, SynchronousErrorIsRemembered)
     EXPECT_EQ(host.log, "bad");
 }
 
+// An async module already running when a later module of the same SCC
+// throws synchronously: a → b → a (b has top-level await), a → c (throws).
+// InnerModuleEvaluation(a) [0] → b [1]: a ~evaluating~ → b's ancestor index
+// 0; b has TLA: order 0, ExecuteAsyncModule(b) logs b1 and awaits; b stays
+// on the stack (not an SCC root). a → c [2]: c throws. Evaluate step 9.a
+// marks a, b, c ~evaluated~ with c's error (b's [[AsyncEvaluationOrder]] is
+// an integer there: the pinned draft's assertion 9.a.ii is relaxed as
+// tc39/ecma262 PR #3787 does). b resumes later (b2) and
+// AsyncModuleExecutionFulfilled(b) returns at step 1 (already ~evaluated~).
+TEST_F(ModuleTest, SynchronousErrorAfterAnAsyncModuleStarted)
+{
+    add(u"a", "import 'b'; import 'c'; log('a');");
+    add(u"b", "import 'a'; log('b1'); await 0; log('b2');");
+    add(u"c", "log('c'); throw new SyntaxError('c');");
+    PromiseObject* promise = run(u"a");
+    ASSERT_TRUE(promise);
+    EXPECT_EQ(promise->PromiseState, PromiseState::Rejected);
+    EXPECT_EQ(describe(promise->PromiseResult), "SyntaxError: c");
+    EXPECT_EQ(host.log, "b1,c,b2");
+    CyclicModuleRecord* b = host.loaded[u"b"]->as_cyclic();
+    EXPECT_EQ(b->Status, ModuleStatus::Evaluated);
+    EXPECT_TRUE(b->EvaluationError.is_identical(promise->PromiseResult));
+}
+
 // ResolveExport: a name two `export *` provide from different modules is
 // ~ambiguous~ (step 9.e.iii.2): importing it is a SyntaxError at link time;
 // the namespace leaves it out.

@@ -1,6 +1,7 @@
 // The Evaluation dispatch: which production's algorithm evaluates a node.
 // Every recursion of the evaluator passes through here (and through calls),
 // so the native stack is checked here.
+#include "algorithms/modules.h"
 #include "algorithms/productions.h"
 
 #include "algorithms/static_semantics.h"
@@ -147,9 +148,9 @@ ThrowCompletionOr<Value> EvaluateExpression(Evaluator& e, const Node& n)
         // §13.3.12.1: Return GetNewTarget().
         return GetNewTarget(e.agent);
     case NodeKind::ImportMeta:
-        return NotYetSupported(e.agent, "import.meta");
+        return EvaluateImportMeta(e);
     case NodeKind::ImportCall:
-        return NotYetSupported(e.agent, "import()");
+        return EvaluateImportCall(e, *n.as<ImportCall>());
     case NodeKind::NewExpression:
         return EvaluateNewExpression(e, *n.as<CallExpression>());
     case NodeKind::CallExpression:
@@ -240,6 +241,10 @@ Completion EvaluateStatement(Evaluator& e, const Node& n)
         return Completion();
     case NodeKind::ClassDeclaration:
         return EvaluateClassDeclaration(e, *n.as<ClassNode>());
+    case NodeKind::ImportDeclaration:
+        return EvaluateImportDeclaration(e, *n.as<ImportDeclaration>());
+    case NodeKind::ExportDeclaration:
+        return EvaluateExportDeclaration(e, *n.as<ExportDeclaration>());
     default:
         // §15.2.6 etc.: a HoistableDeclaration's Evaluation returns ~empty~.
         if (n.kind == NodeKind::FunctionDeclaration && e.unit->web_compat_functions.count(&n))

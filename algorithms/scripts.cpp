@@ -16,10 +16,7 @@ using namespace syntax;
 void ScriptRecord::visit_edges(Visitor& visitor)
 {
     visitor.visit(Realm);
-    for (const Realm::LoadedModuleRequest& request : LoadedModules) {
-        visitor.visit(request.Specifier);
-        visitor.visit(request.Module);
-    }
+    for (const Realm::LoadedModuleRequest& request : LoadedModules) visitor.visit(request.Module);
     visitor.visit(HostDefined);
 }
 

@@ -1,4 +1,6 @@
 // ECMA-262 §25.5 The JSON Object.
+#include "builtins/json.h"
+
 #include <cmath>
 #include <unordered_set>
 
@@ -229,7 +231,9 @@ private:
     size_t pos_ = 0;
 };
 
-// §25.5.1.1 ParseJSON ( text )
+}  // namespace
+
+// §25.5.1.1 ParseJSON ( text ) (also used by ParseJSONModule, §16.2.1.8.2)
 ThrowCompletionOr<Value> ParseJSON(Agent& agent, String& text)
 {
     SPEC_ALGORITHM("sec-ParseJSON");
@@ -244,6 +248,8 @@ ThrowCompletionOr<Value> ParseJSON(Agent& agent, String& text)
     STEP("9");
     return JSONParser(agent, text.view()).parse();
 }
+
+namespace {
 
 // §25.5.1.2 InternalizeJSONProperty ( holder, name, reviver )
 ThrowCompletionOr<Value> InternalizeJSONProperty(Agent& agent, Object& holder, PropertyKey name, Value reviver)

@@ -44,6 +44,9 @@ enum class BufferResizeResult : uint8_t { Handled, Unhandled };
 // HostLoadImportedModule's referrer: a Script Record, a Module Record or a Realm Record.
 using ModuleReferrer = std::variant<ScriptOrModule*, Realm*>;
 // …and its payload: a GraphLoadingState Record or a PromiseCapability Record.
+// A host that calls FinishLoadingImportedModule later (not during the call)
+// must keep the GraphLoadingState Record alive (it is a cell: a Root) and
+// copy the PromiseCapability Record (the pointer is valid during the call only).
 using ModuleLoadPayload = std::variant<GraphLoadingStateRecord*, PromiseCapabilityRecord*>;
 
 // A { [[Key]], [[Value]] } Record of HostGetImportMetaProperties' result

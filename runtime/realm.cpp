@@ -31,14 +31,7 @@ void Realm::visit_edges(Visitor& visitor)
     visitor.visit(GlobalObject);
     visitor.visit(GlobalEnv);
     for (const TemplateMapEntry& entry : TemplateMap) visitor.visit(entry.Array);
-    for (const LoadedModuleRequest& request : LoadedModules) {
-        visitor.visit(request.Specifier);
-        for (const auto& [key, value] : request.Attributes) {
-            visitor.visit(key);
-            visitor.visit(value);
-        }
-        visitor.visit(request.Module);
-    }
+    for (const LoadedModuleRequest& request : LoadedModules) visitor.visit(request.Module);
     visitor.visit(HostDefined);
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -33,9 +34,15 @@ public:
         std::shared_ptr<const void> Site;
         Object* Array;
     };
+    // §16.2.2 ImportAttribute Record. Its Strings are plain code units
+    // (values, not cells), as in every ModuleRequest Record.
+    struct ImportAttributeRecord {
+        std::u16string Key;
+        std::u16string Value;
+    };
     struct LoadedModuleRequest {  // §16.2.1.3 LoadedModuleRequest Record
-        String* Specifier;
-        std::vector<std::pair<String*, String*>> Attributes;  // [[Key]], [[Value]]
+        std::u16string Specifier;
+        std::vector<ImportAttributeRecord> Attributes;
         ScriptOrModule* Module;
     };
 

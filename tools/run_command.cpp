@@ -1,5 +1,7 @@
-// lockstep run FILE.js (FILE.wasm and FILE.wat: tools/run_wasm.cpp)
-// Runs a script in a fresh realm whose global object has `print` and
+// lockstep run [--module] FILE.js|FILE.mjs (FILE.wasm and FILE.wat: tools/run_wasm.cpp)
+// Runs a script — or, for FILE.mjs or with --module, a module graph loaded
+// from disk (imports resolve relative to the importing file; `.json` with
+// `with { type: "json" }` is a JSON module) — in a fresh realm whose global object has `print` and
 // `console.log` (host-defined additions). An uncaught exception is printed
 // as "Uncaught TypeError: message" followed by the source positions it went
 // through ("    at FILE:LINE:COL"), and the exit status is 1. So is a promise
@@ -16,12 +18,15 @@
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/type_conversion.h"
 #include "algorithms/evaluator.h"
+#include "abstract_ops/source_text_module_records.h"
 #include "algorithms/scripts.h"
 #include "builtins/intrinsics.h"
 #include "runtime/agent.h"
 #include "runtime/builtin_function.h"
 #include "runtime/ordinary_object.h"
 #include "runtime/promise_object.h"
+#include "runtime/error.h"
+#include "runtime/module_loader.h"
 #include "runtime/realm.h"
 #include "runtime/string.h"
 
@@ -47,7 +52,7 @@ ThrowCompletionOr<Value> Print(Agent& agent, BuiltinFunction&, Value, std::span<
     return Value::undefined();
 }
 
-class RunHost final : public DefaultHost {
+class RunHost final : public FileModuleHost {
 public:
     ThrowCompletionOr<void> define_host_global_properties(Agent& agent, Realm& realm) override
     {
@@ -97,16 +102,55 @@ std::string Describe(Agent& agent, Value thrown)
     return text.is_abrupt() ? "(an exception that cannot be printed)" : text.value()->to_utf8();
 }
 
+
+// The host's steps for a module graph (§16.2.1.5, "an example of how a
+// host loads, links and evaluates a module"): LoadRequestedModules, then
+// Link, then Evaluate; the job queue runs in between. A throw completion
+// when loading, linking or evaluation fails.
+ThrowCompletionOr<void> RunModule(Agent& agent, RunHost& host, ModuleRecord& module)
+{
+    Root<Object*> loadPromise(module.LoadRequestedModules(agent));
+    TRY(agent.run_jobs());
+    auto* load = as_promise(loadPromise.get());
+    if (load->PromiseState == PromiseState::Rejected) {
+        host.HostPromiseRejectionTracker(agent, load, PromiseRejectionOperation::Handle);
+        return ThrowCompletion(load->PromiseResult);
+    }
+    TRY(module.Link(agent));
+    Root<Object*> evaluatePromise(module.Evaluate(agent));
+    TRY(agent.run_jobs());
+    auto* evaluate = as_promise(evaluatePromise.get());
+    if (evaluate->PromiseState == PromiseState::Rejected) {
+        host.HostPromiseRejectionTracker(agent, evaluate, PromiseRejectionOperation::Handle);
+        return ThrowCompletion(evaluate->PromiseResult);
+    }
+    if (evaluate->PromiseState == PromiseState::Pending)
+        return throw_error(agent, ErrorType::Error, "the module's top-level await never settled");
+    return {};
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 }  // namespace
 
 int run_command(int argc, char** argv)
 {
     if (argc >= 1 && is_wasm_path(argv[0])) return run_wasm_command(argc, argv);
+    bool as_module = false;
+    if (argc == 2 && std::strcmp(argv[0], "--module") == 0) {
+        as_module = true;
+        ++argv;
+        --argc;
+    }
     if (argc != 1 || argv[0][0] == '-') {
-        std::fprintf(stderr, "usage: lockstep run FILE.js | FILE.wasm|FILE.wat [--invoke NAME [ARG...]]\n");
+        std::fprintf(stderr, "usage: lockstep run [--module] FILE.js|FILE.mjs | FILE.wasm|FILE.wat [--invoke NAME [ARG...]]\n");
         return 2;
     }
     const char* file = argv[0];
+    as_module = as_module || EndsWith(file, ".mjs");
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::fprintf(stderr, "%s: cannot read file\n", file);
@@ -123,15 +167,29 @@ int run_command(int argc, char** argv)
         return 1;
     }
     Realm& realm = *agent.current_realm();
-    auto parsed = ParseScript(agent, source, realm, Value::undefined(), file);
-    if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
-        std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
-                    error->message.c_str());
-        return 1;
+    Completion result;
+    if (as_module) {
+        auto parsed = ParseModule(agent, source, realm, Value::undefined(), file);
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
+            std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
+                        error->message.c_str());
+            return 1;
+        }
+        Root<ModuleRecord*> module(std::get<SourceTextModuleRecord*>(parsed));
+        host.loader.register_module(realm, file, *module.get());
+        ThrowCompletionOr<void> status = RunModule(agent, host, *module.get());
+        result = status.is_abrupt() ? Completion(ThrowCompletion(status.thrown_value())) : Completion();
+    } else {
+        auto parsed = ParseScript(agent, source, realm, Value::undefined(), file);
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
+            std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
+                        error->message.c_str());
+            return 1;
+        }
+        Root<ScriptRecord*> script(std::get<ScriptRecord*>(parsed));
+        result = ScriptEvaluation(agent, *script.get());
     }
-    Root<ScriptRecord*> script(std::get<ScriptRecord*>(parsed));
-    Completion result = ScriptEvaluation(agent, *script.get());
-    Value thrown = result.value;
+    Root<Value> thrown(result.value);
     bool failed = result.is_throw_completion();
     if (!failed) {
         ThrowCompletionOr<void> jobs = agent.run_jobs();

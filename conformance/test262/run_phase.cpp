@@ -5,11 +5,13 @@
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/type_conversion.h"
 #include "algorithms/evaluator.h"
+#include "abstract_ops/source_text_module_records.h"
 #include "algorithms/scripts.h"
 #include "builtins/intrinsics.h"   // every realm gets the built-ins
 #include "conformance/test262/parse_phase.h"
 #include "conformance/test262/test262_host.h"
 #include "runtime/agent.h"
+#include "runtime/promise_object.h"
 #include "runtime/realm.h"
 #include "runtime/root.h"
 #include "runtime/string.h"
@@ -91,9 +93,20 @@ std::string Uncaught(Agent& agent, Value thrown, const Test262Test& test, Scenar
 // The verdict on a test that parsed, from how its evaluation (and the jobs
 // after it) completed.
 Outcome Judge(Agent& agent, const Test262Host& host, const Test262Test& test, Scenario scenario,
-              std::optional<Value> thrown)
+              std::optional<Value> thrown, std::optional<Value> resolutionError = std::nullopt)
 {
     const std::optional<Negative>& negative = test.front_matter.negative;
+    if (negative && negative->phase == "resolution") {
+        if (!resolutionError)
+            return {Status::Fail, thrown ? "expected a resolution-phase " + negative->type + ", got " +
+                                               Uncaught(agent, *thrown, test, scenario)
+                                         : "loaded and linked, but a resolution-phase " + negative->type +
+                                               " was expected"};
+        if (ConstructorName(agent, *resolutionError) == negative->type) return {Status::Pass, ""};
+        return {Status::Fail, "expected a resolution-phase " + negative->type + ", got " +
+                                  Uncaught(agent, *resolutionError, test, scenario)};
+    }
+    if (resolutionError) return {Status::Fail, "resolution failed: " + Uncaught(agent, *resolutionError, test, scenario)};
     if (negative && negative->phase == "runtime") {
         if (!thrown) return {Status::Fail, "completed normally, but a runtime " + negative->type + " was expected"};
         if (ConstructorName(agent, *thrown) == negative->type) return {Status::Pass, ""};
@@ -121,9 +134,8 @@ std::optional<std::string> RunPhase::Prepare(const std::vector<Test262Test>& tes
     return std::nullopt;
 }
 
-std::optional<std::string> RunPhase::HostSkip(const Test262Test& test, Scenario scenario) const
+std::optional<std::string> RunPhase::HostSkip(const Test262Test& test, Scenario /*scenario*/) const
 {
-    if (scenario == Scenario::Module) return "modules: not implemented yet";
     const std::vector<std::string>& features = test.front_matter.features;
     if (std::find(features.begin(), features.end(), "IsHTMLDDA") != features.end())
         return "host does not provide $262.IsHTMLDDA";
@@ -135,24 +147,36 @@ Outcome RunPhase::Run(const Test262Test& test, Scenario scenario) const
 {
     if (!IsValidUtf8(test.source)) return {Status::Fail, "the test file is not valid UTF-8"};
     Test262Host host;
+    host.loader.base_directory = test_root_;  // test paths (and their scripts' file names) are relative to it
     Agent agent(host);
     agent.heap.set_stress(options_.gc_stress);
     if (auto status = InitializeHostDefinedRealm(agent); status.is_abrupt())
         return {Status::Fail, "the realm could not be made: " + Uncaught(agent, status.thrown_value(), test, scenario)};
     Realm& realm = *agent.current_realm();
 
-    auto parsed = ParseScript(agent, ScenarioSource(scenario, test.source), realm, Value::undefined(), test.path);
     const std::optional<Negative>& negative = test.front_matter.negative;
     bool negative_parse = negative && negative->phase == "parse";
-    if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
-        if (!negative_parse) return {Status::Fail, DescribeSyntaxError(*error, scenario)};
+    auto parse_failed = [&](const syntax::SyntaxError& error) -> Outcome {
+        if (!negative_parse) return {Status::Fail, DescribeSyntaxError(error, scenario)};
         if (negative->type != "SyntaxError")
-            return {Status::Fail,
-                    "expected a parse-phase " + negative->type + ", got " + DescribeSyntaxError(*error, scenario)};
+            return {Status::Fail, "expected a parse-phase " + negative->type + ", got " + DescribeSyntaxError(error, scenario)};
         return {Status::Pass, ""};
+    };
+    Root<ScriptRecord*> script(nullptr);
+    Root<ModuleRecord*> module(nullptr);
+    if (scenario == Scenario::Module) {
+        // Under its own file name: fixtures it imports are beside it, and an
+        // import of itself must find this record.
+        auto parsed = ParseModule(agent, test.source, realm, Value::undefined(), test.path);
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) return parse_failed(*error);
+        module = std::get<SourceTextModuleRecord*>(parsed);
+        host.loader.register_module(realm, test.path, *module.get());
+    } else {
+        auto parsed = ParseScript(agent, ScenarioSource(scenario, test.source), realm, Value::undefined(), test.path);
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) return parse_failed(*error);
+        script = std::get<ScriptRecord*>(parsed);
     }
     if (negative_parse) return {Status::Fail, "parsed, but a parse-phase " + negative->type + " was expected"};
-    Root<ScriptRecord*> script(std::get<ScriptRecord*>(parsed));
 
     for (const std::string& name : Harness::FilesFor(test.front_matter)) {
         const HarnessFile* file = harness_.Find(name);
@@ -165,15 +189,41 @@ Outcome RunPhase::Run(const Test262Test& test, Scenario scenario) const
             return {Status::Fail, "harness/" + name + ": " + Uncaught(agent, result.value, test, scenario)};
     }
 
-    Completion result = ScriptEvaluation(agent, *script.get());
     std::optional<Value> thrown;
-    if (result.is_throw_completion()) {
-        thrown = result.value;
-    } else if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) {
-        thrown = jobs.thrown_value();
+    std::optional<Value> resolutionError;
+    if (module.get()) {
+        // The host's steps for a module graph: load, link, evaluate, and the
+        // promise Evaluate returns tells how evaluation ended.
+        auto* loadPromise = as_promise(module->LoadRequestedModules(agent));
+        Root<Object*> heldLoadPromise(loadPromise);
+        if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) thrown = jobs.thrown_value();
+        if (!thrown && loadPromise->PromiseState == PromiseState::Rejected) {
+            resolutionError = loadPromise->PromiseResult;
+        } else if (!thrown) {
+            SPEC_ASSERT(loadPromise->PromiseState == PromiseState::Fulfilled);
+            if (ThrowCompletionOr<void> link = module->Link(agent); link.is_abrupt()) {
+                resolutionError = link.thrown_value();
+            } else {
+                auto* evaluatePromise = as_promise(module->Evaluate(agent));
+                Root<Object*> heldEvaluatePromise(evaluatePromise);
+                if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) thrown = jobs.thrown_value();
+                if (!thrown && evaluatePromise->PromiseState == PromiseState::Rejected)
+                    thrown = evaluatePromise->PromiseResult;
+                else if (!thrown && evaluatePromise->PromiseState == PromiseState::Pending)
+                    return {Status::Fail, "the module's evaluation never completed (a top-level await that never settles)"};
+            }
+        }
+    } else {
+        Completion result = ScriptEvaluation(agent, *script.get());
+        if (result.is_throw_completion()) {
+            thrown = result.value;
+        } else if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) {
+            thrown = jobs.thrown_value();
+        }
     }
     Root<Value> held(thrown.value_or(Value::undefined()));
-    return Judge(agent, host, test, scenario, thrown);
+    Root<Value> heldResolutionError(resolutionError.value_or(Value::undefined()));
+    return Judge(agent, host, test, scenario, thrown, resolutionError);
 }
 
 Phase RunPhase::AsPhase()

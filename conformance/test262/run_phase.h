@@ -12,8 +12,13 @@
 //   `async` test must have printed Test262:AsyncTestComplete (printing
 //   Test262:AsyncTestFailure:... fails it). An uncaught exception fails with
 //   "Uncaught <Name>: <message> (at file:line:column)".
-// Module tests are skipped (modules are not implemented yet), as are tests of
-// capabilities this host lacks ($262.IsHTMLDDA, [[CanBlock]] false).
+// - a module test (flag `module`) is parsed with ParseModule, its imports
+//   loaded from the files beside it (LoadRequestedModules), linked and
+//   evaluated; an error while loading or linking is a resolution-phase
+//   error (negative.phase `resolution`), a rejected evaluation promise a
+//   runtime one.
+// Tests of capabilities this host lacks ($262.IsHTMLDDA, [[CanBlock]]
+// false) are skipped.
 #pragma once
 
 #include <optional>
@@ -35,7 +40,7 @@ struct RunPhaseOptions {
 class RunPhase {
 public:
     explicit RunPhase(const std::string& test262_dir, RunPhaseOptions options = {})
-        : harness_(test262_dir + "/harness"), options_(options)
+        : harness_(test262_dir + "/harness"), test_root_(test262_dir + "/test"), options_(options)
     {
     }
 
@@ -51,6 +56,7 @@ public:
 
 private:
     Harness harness_;
+    std::string test_root_;  // where test paths (and the modules they import) are
     RunPhaseOptions options_;
 };
 

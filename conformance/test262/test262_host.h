@@ -17,10 +17,13 @@
 #include <vector>
 
 #include "runtime/host.h"
+#include "runtime/module_loader.h"
 
 namespace lockstep::conformance::test262 {
 
-class Test262Host final : public DefaultHost {
+// Modules load from files, relative to the importing file (`_FIXTURE.js`
+// files beside the test), JSON modules with `with { type: "json" }`.
+class Test262Host final : public FileModuleHost {
 public:
     ThrowCompletionOr<void> define_host_global_properties(Agent&, Realm&) override;
 

@@ -215,11 +215,40 @@ TEST_F(RunPhaseTest, TheHostApi)
     // else is a TypeError, thrown from the test itself, not from harness/assert.js.
     EXPECT_EQ(Line("detach.js", "non-strict").rfind("Uncaught TypeError: ", 0), 0u) << out_;
     EXPECT_NE(Line("detach.js", "non-strict").find("(at language/detach.js:"), std::string::npos) << out_;
-    EXPECT_NE(out_.find("skipped 1, host capability: modules: not implemented yet\n"), std::string::npos) << out_;
+    // A module test runs (as a module graph): its throw is its failure.
+    EXPECT_EQ(Line("module.js", "module"), "Uncaught 1 (at language/module.js:4:1)") << out_;
     EXPECT_NE(out_.find("skipped 2, host capability: host does not provide $262.IsHTMLDDA\n"), std::string::npos)
         << out_;
     EXPECT_NE(out_.find("skipped 2, host capability: the agent's [[CanBlock]] is true\n"), std::string::npos) << out_;
-    EXPECT_NE(out_.find("6 passed, 1 failed, 5 skipped"), std::string::npos) << out_;
+    EXPECT_NE(out_.find("6 passed, 2 failed, 4 skipped"), std::string::npos) << out_;
+}
+
+// Module tests: fixtures beside the test are imported relative to it, the
+// test may import itself (the same record), a missing export is a
+// resolution-phase SyntaxError, top-level await works with `async` tests.
+TEST_F(RunPhaseTest, ModuleTestsLoadTheirFixtures)
+{
+    AddTest("dep_FIXTURE.js", "export const answer = 42;\n");
+    AddTest("imports.js", TestFile("flags: [module]",
+                                   "import { answer } from './dep_FIXTURE.js';\n"
+                                   "import * as self from './imports.js';\n"
+                                   "export const mine = 1;\n"
+                                   "assert.sameValue(answer, 42);\n"
+                                   "assert.sameValue(self.mine, 1);\n"));
+    AddTest("resolution.js", TestFile("flags: [module]\nnegative:\n  phase: resolution\n  type: SyntaxError",
+                                      "import { absent } from './dep_FIXTURE.js';\n"));
+    AddTest("wrong-resolution.js", TestFile("flags: [module]\nnegative:\n  phase: resolution\n  type: SyntaxError",
+                                            "import { answer } from './dep_FIXTURE.js';\n"));
+    AddTest("tla.js", TestFile("flags: [module, async]\nfeatures: [top-level-await]",
+                               "await Promise.resolve();\n$DONE();\n"));
+    EXPECT_EQ(Run(), 1);
+    EXPECT_FALSE(Reported("imports.js")) << out_;
+    EXPECT_FALSE(Reported("resolution.js")) << out_;
+    EXPECT_FALSE(Reported("tla.js")) << out_;
+    EXPECT_FALSE(Reported("dep_FIXTURE.js")) << out_;
+    EXPECT_EQ(Line("wrong-resolution.js", "module"), "loaded and linked, but a resolution-phase SyntaxError was expected")
+        << out_;
+    EXPECT_NE(out_.find("3 passed, 1 failed"), std::string::npos) << out_;
 }
 
 TEST_F(RunPhaseTest, StrangeThrownValuesAreDescribedWithoutCrashing)

@@ -1,6 +1,7 @@
 #include "spec/check.h"
 
 #include "spec/ecma262.h"
+#include "spec/js_api.h"
 #include "spec/step_list.h"
 #include "tests/spec/spec_paths.h"
 
@@ -313,6 +314,45 @@ void C() { SPEC_ALGORITHM("sec-f@nine"); }
                   "sec-f@nine:4: malformed address \"sec-f@nine\" (want \"clause-id\" or \"clause-id#N\", then "
                   "\"@step\" for a part)",
               }));
+}
+
+// JS API algorithms (Bikeshed) are checked as ECMA-262 ones: addressed by
+// their anchor, "#N" for a later step list, "@step" for a part.
+TEST(CheckMarkers, JsApiAlgorithmsByTheirAnchor)
+{
+    SpecIndex index;
+    load_js_api(R"(
+<div algorithm>
+  The <dfn method for="Thing">poke(|x|)</dfn> method, when invoked, performs the following steps:
+    1. If |x| is not a [=Number=], throw a {{TypeError}}.
+    1. Let |onFulfilled| be an abstract closure that performs the following steps:
+        1. Return |x|.
+    1. Return |x|.
+</div>
+
+<div algorithm>
+To <dfn>run a Thing function</dfn> with |f|, perform the following steps:
+
+    1. Let |v| be |f|.
+    1. Return |v|.
+</div>
+)",
+                index);
+    CheckReport report = check_source(index, R"(
+void Poke() { SPEC_ALGORITHM("dom-thing-poke"); STEP("1"); STEP("2"); STEP("3"); }
+void OnFulfilled() { SPEC_ALGORITHM("dom-thing-poke@2"); STEP("2.a"); }
+void Run()
+{
+    SPEC_ALGORITHM("run-a-thing-function");
+    STEP("1");
+}
+void Unknown() { SPEC_ALGORITHM("run-a-thing-procedure"); }
+)");
+    EXPECT_EQ(report_text(report),
+              "snippet.cpp:6: run-a-thing-function (run a Thing function): missing step 2\n"
+              "snippet.cpp:9: run-a-thing-procedure: unknown clause id \"run-a-thing-procedure\"\n"
+              "SpecTec: 0 of 0 validation/execution rules marked; 0 unknown RULE marker(s)\n"
+              "4 algorithms, 5 steps, 2 drifted\n");
 }
 
 // The drift check end to end on a real clause: OrdinaryGetOwnProperty's

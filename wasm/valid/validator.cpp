@@ -164,9 +164,11 @@ struct Context {
 
     explicit Context(Module& mod) : m(mod) {}
 
+    // C.TYPES[typeidx], unrolled to its subtype: the comptype is its expansion (Expand).
     const SubType& def(uint32_t typeidx) const
     {
         if (typeidx >= canon.size()) invalid("unknown type " + std::to_string(typeidx));
+        RULE("Expand");
         return TypeRegistry::get().type(canon[typeidx]);
     }
     const FuncType& func_type_at(uint32_t typeidx) const
@@ -409,12 +411,14 @@ private:
     }
     const CompType& struct_type(uint32_t x)
     {
+        RULE("Expand_use/typeidx");
         const SubType& s = c_.def(x);
         if (s.comp.kind != CompKind::Struct) invalid("type mismatch: not a struct type");
         return s.comp;
     }
     const FieldType& array_field(uint32_t x)
     {
+        RULE("Expand_use/typeidx");
         const SubType& s = c_.def(x);
         if (s.comp.kind != CompKind::Array) invalid("type mismatch: not an array type");
         return s.comp.fields[0];
@@ -1176,6 +1180,7 @@ void types_ok(Context& c)
             if (s.supers.size() > 1) invalid("type has too many supertypes");
             for (uint32_t sup : s.supers)
                 if (sup >= i) invalid("unknown type " + std::to_string(sup));
+            if (s.comp.kind == CompKind::Func) RULE("Resulttype_ok");  // the parameters', then the results'
             for (auto& t : s.comp.func.params) check_val(t);
             for (auto& t : s.comp.func.results) check_val(t);
             for (auto& f : s.comp.fields) {
@@ -1211,6 +1216,8 @@ void types_ok(Context& c)
                     const FieldType& a = s.comp.fields[k];
                     const FieldType& b = sup.comp.fields[k];
                     RULE(a.mut ? "Fieldtype_sub/var" : "Fieldtype_sub/const");
+                    RULE(a.packed != Packed::None ? "Storagetype_sub/pack" : "Storagetype_sub/val");
+                    if (a.packed != Packed::None) RULE("Packtype_sub");
                     if (a.mut != b.mut || a.packed != b.packed) ok = false;
                     else if (a.mut) ok = a.type == b.type;
                     else ok = val_matches(a.type, b.type);

@@ -1247,14 +1247,32 @@ void module_ok(Module& m)
     RULE("Module_ok");
     Context c(m);
     types_ok(c);
-    for (uint32_t t : m.func_types) c.func_type_at(t);
-    for (const TableType& t : m.table_types) table_ok(c, t);
-    for (const MemType& t : m.mem_types) mem_ok(t);
-    for (const GlobalType& g : m.global_types) {
-        RULE("Globaltype_ok");
-        c.close(g.type);
+    // The types of the imports come first in each index space: checking
+    // them is Import_ok's Externtype_ok.
+    auto imported = [](uint32_t i, uint32_t count) {
+        if (i < count) RULE("Import_ok");
+        return i < count;
+    };
+    for (uint32_t i = 0; i < m.func_types.size(); ++i) {
+        if (imported(i, m.num_imported_funcs)) RULE("Externtype_ok/func");
+        c.func_type_at(m.func_types[i]);
     }
-    for (uint32_t t : m.tag_types) {
+    for (uint32_t i = 0; i < m.table_types.size(); ++i) {
+        if (imported(i, m.num_imported_tables)) RULE("Externtype_ok/table");
+        table_ok(c, m.table_types[i]);
+    }
+    for (uint32_t i = 0; i < m.mem_types.size(); ++i) {
+        if (imported(i, m.num_imported_mems)) RULE("Externtype_ok/mem");
+        mem_ok(m.mem_types[i]);
+    }
+    for (uint32_t i = 0; i < m.global_types.size(); ++i) {
+        if (imported(i, m.num_imported_globals)) RULE("Externtype_ok/global");
+        RULE("Globaltype_ok");
+        c.close(m.global_types[i].type);
+    }
+    for (uint32_t i = 0; i < m.tag_types.size(); ++i) {
+        const uint32_t t = m.tag_types[i];
+        if (imported(i, m.num_imported_tags)) RULE("Externtype_ok/tag");
         // Tag_ok: a function type without results.
         RULE("Tag_ok");
         RULE("Tagtype_ok");

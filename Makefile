@@ -47,7 +47,7 @@ TOOL_OBJS := $(patsubst %.cpp,$(OBJ)/%.o,$(call sources_in,tools))
 TEST_FOLDERS := $(notdir $(shell find tests -mindepth 1 -maxdepth 1 -type d | sort))
 TEST_BINS    := $(foreach t,$(TEST_FOLDERS),$(BUILD)/tests/$(t)_tests)
 
-.PHONY: all deps test unit conformance-smoke bench bench-deps clean demo fuzz fuzz-deps fuzz-wast
+.PHONY: all deps test unit spec-check conformance-smoke bench bench-deps clean demo fuzz fuzz-deps fuzz-wast
 all: $(BUILD)/lockstep
 
 define LIB_RULE
@@ -102,9 +102,18 @@ test: $(BUILD)/lockstep $(TEST_BINS)
 	  [ $$rc -ne 0 ] && [ -z "$$f" ] && f=1; \
 	  echo "$${p:-0} $${f:-0}" >> $(SUMMARY); [ $$rc -eq 0 ] || status=1; \
 	done; \
+	if $(MAKE) --no-print-directory spec-check; then echo "1 0" >> $(SUMMARY); \
+	else echo "0 1" >> $(SUMMARY); status=1; fi; \
 	$(MAKE) --no-print-directory conformance-smoke || status=1; \
 	awk '{p+=$$1; f+=$$2-$$4; s+=$$3; k+=$$4} END {printf "%d passed, %d failed, %d known failures, %d skipped\n", p, f, k, s}' $(SUMMARY); \
 	exit $$status
+
+# The step markers of the code against the pinned specs (spec/check.h):
+# fails on any drift, an unknown RULE or an unreadable marker, and (exit 2)
+# when the spec sources are not at $(SPEC).
+spec-check: $(BUILD)/lockstep
+	@echo "== lockstep spec check"; \
+	$(BUILD)/lockstep spec check --spec $(SPEC)
 
 # Conformance smoke runs: each with its expectation file of known failures.
 # The run phase's smoke run: the language tests (with Annex B's) and the

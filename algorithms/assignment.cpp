@@ -158,6 +158,7 @@ Completion IteratorDestructuringAssignmentEvaluation(Evaluator& e, const ArrayPa
                 Object* next = TRY(IteratorStep(agent, iteratorRecord));
                 if (!next) iteratorRecord.Done = true;
             }
+            STEP("2");
             continue;
         }
         // AssignmentElement : DestructuringAssignmentTarget Initializer?

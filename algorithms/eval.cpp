@@ -69,6 +69,7 @@ ThrowCompletionOr<void> EvalDeclarationInstantiation(Evaluator& e, const Program
                         if (!IsCatchClauseEnvironment(*thisEnv))
                             return throw_error(agent, ErrorType::SyntaxError,
                                                "redeclaration of " + utf16_to_utf8(name));
+                        STEP("3.d.i.2.a.ii");
                     }
                     STEP("3.d.i.2.b");
                 }
@@ -133,10 +134,11 @@ ThrowCompletionOr<void> EvalDeclarationInstantiation(Evaluator& e, const Program
             }
         }
     }
+    // §B.3.2.3 Changes to EvalDeclarationInstantiation: these steps replace
+    // step 13 (the Evaluation of such a declaration, step 13.b.ii.7.b, is in
+    // algorithms/evaluation.cpp).
     STEP("13");
     if (!strict) {
-        // §B.3.2.3 Changes to EvalDeclarationInstantiation (replaces step 13)
-        SPEC_ALGORITHM("sec-web-compat-evaldeclarationinstantiation");
         STEP("13.a");
         std::vector<Name> declaredFunctionOrVarNames = declaredFunctionNames;
         declaredFunctionOrVarNames.insert(declaredFunctionOrVarNames.end(), declaredVarNames.begin(),
@@ -207,8 +209,8 @@ ThrowCompletionOr<void> EvalDeclarationInstantiation(Evaluator& e, const Program
                     STEP("13.b.ii.7.a.iii");
                     declaredFunctionOrVarNames.push_back(F);
                 }
-                STEP("13.b.ii.7.b");  // Evaluation of the declaration: see algorithms/evaluation.cpp
-                e.unit->web_compat_functions.insert(f);
+                STEP("13.b.ii.7.b");
+                e.unit->web_compat_functions[f] = WebCompatDeclaration::Eval;
             }
         }
     }

@@ -247,8 +247,11 @@ Completion EvaluateStatement(Evaluator& e, const Node& n)
         return EvaluateExportDeclaration(e, *n.as<ExportDeclaration>());
     default:
         // §15.2.6 etc.: a HoistableDeclaration's Evaluation returns ~empty~.
-        if (n.kind == NodeKind::FunctionDeclaration && e.unit->web_compat_functions.count(&n))
-            return EvaluateWebCompatFunctionDeclaration(e, *n.as<FunctionNode>());
+        if (n.kind == NodeKind::FunctionDeclaration) {
+            auto webCompat = e.unit->web_compat_functions.find(&n);
+            if (webCompat != e.unit->web_compat_functions.end())
+                return EvaluateWebCompatFunctionDeclaration(e, *n.as<FunctionNode>(), webCompat->second);
+        }
         if (IsHoistableDeclaration(n.kind)) return Completion();
         SPEC_ASSERT(!"Evaluation of a node that is not a statement");
         return Completion();
@@ -274,15 +277,15 @@ Completion Evaluation(Evaluator& e, const Node& n)
     return result;
 }
 
-Completion EvaluateWebCompatFunctionDeclaration(Evaluator& e, const FunctionNode& f)
+namespace {
+
+// The steps each §B.3.2 declaration instantiation says to perform "when the
+// FunctionDeclaration f is evaluated", in place of its Evaluation: copy the
+// block's binding of F to the var binding of the same name.
+
+Completion EvaluateWebCompatFunctionDeclarationOfFunction(Agent& agent, ExecutionContext& context, Name F)
 {
-    // §B.3.2.1 step 29.a.ii.3 / §B.3.2.2 step 12.b.ii.2.a.ii.3: in place of
-    // the FunctionDeclaration's Evaluation, copy the block's binding to the
-    // var binding of the same name.
-    SPEC_ALGORITHM("sec-web-compat-functiondeclarationinstantiation");
-    Agent& agent = e.agent;
-    ExecutionContext& context = agent.running_execution_context();
-    Name F = f.name->name;
+    SPEC_ALGORITHM("sec-web-compat-functiondeclarationinstantiation@29.a.ii.3");
     STEP("29.a.ii.3.a");
     EnvironmentRecord* fEnv = context.VariableEnvironment;
     STEP("29.a.ii.3.b");
@@ -290,8 +293,55 @@ Completion EvaluateWebCompatFunctionDeclaration(Evaluator& e, const FunctionNode
     STEP("29.a.ii.3.c");
     Value fObj = MUST(bEnv->GetBindingValue(agent, F, false));
     STEP("29.a.ii.3.d");
-    TRY(fEnv->SetMutableBinding(agent, F, fObj, false));
+    MUST(fEnv->SetMutableBinding(agent, F, fObj, false));
     STEP("29.a.ii.3.e");
+    return Completion();
+}
+
+Completion EvaluateWebCompatFunctionDeclarationOfScript(Agent& agent, ExecutionContext& context, Name F)
+{
+    SPEC_ALGORITHM("sec-web-compat-globaldeclarationinstantiation@12.b.ii.2.a.ii.3");
+    STEP("12.b.ii.2.a.ii.3.a");
+    EnvironmentRecord* gEnv = context.VariableEnvironment;
+    STEP("12.b.ii.2.a.ii.3.b");
+    EnvironmentRecord* bEnv = context.LexicalEnvironment;
+    STEP("12.b.ii.2.a.ii.3.c");
+    Value fObj = MUST(bEnv->GetBindingValue(agent, F, false));
+    STEP("12.b.ii.2.a.ii.3.d");
+    TRY(gEnv->SetMutableBinding(agent, F, fObj, false));
+    STEP("12.b.ii.2.a.ii.3.e");
+    return Completion();
+}
+
+Completion EvaluateWebCompatFunctionDeclarationOfEval(Agent& agent, ExecutionContext& context, Name F)
+{
+    SPEC_ALGORITHM("sec-web-compat-evaldeclarationinstantiation@13.b.ii.7.b");
+    STEP("13.b.ii.7.b.i");
+    EnvironmentRecord* gEnv = context.VariableEnvironment;
+    STEP("13.b.ii.7.b.ii");
+    EnvironmentRecord* bEnv = context.LexicalEnvironment;
+    STEP("13.b.ii.7.b.iii");
+    Value fObj = MUST(bEnv->GetBindingValue(agent, F, false));
+    STEP("13.b.ii.7.b.iv");
+    TRY(gEnv->SetMutableBinding(agent, F, fObj, false));
+    STEP("13.b.ii.7.b.v");
+    return Completion();
+}
+
+}  // namespace
+
+Completion EvaluateWebCompatFunctionDeclaration(Evaluator& e, const FunctionNode& f, WebCompatDeclaration from)
+{
+    ExecutionContext& context = e.agent.running_execution_context();
+    Name F = f.name->name;
+    switch (from) {
+    case WebCompatDeclaration::Function:
+        return EvaluateWebCompatFunctionDeclarationOfFunction(e.agent, context, F);
+    case WebCompatDeclaration::Global:
+        return EvaluateWebCompatFunctionDeclarationOfScript(e.agent, context, F);
+    case WebCompatDeclaration::Eval:
+        return EvaluateWebCompatFunctionDeclarationOfEval(e.agent, context, F);
+    }
     return Completion();
 }
 

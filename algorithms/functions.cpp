@@ -77,7 +77,7 @@ const FunctionFacts& FunctionFactsOf(SourceUnit& unit, const FunctionNode& funct
         for (const FunctionNode* f : WebCompatFunctionDeclarations(function.body, facts.lexicalNames)) {
             Name F = f->name->name;
             if (Contains(facts.parameterNames, F)) continue;
-            unit.web_compat_functions.insert(f);
+            unit.web_compat_functions[f] = WebCompatDeclaration::Function;
             if (!Contains(facts.webCompatNames, F)) facts.webCompatNames.push_back(F);
         }
     }
@@ -266,9 +266,12 @@ ThrowCompletionOr<void> FunctionDeclarationInstantiation(Evaluator& e, ECMAScrip
             STEP("28.e.i.6");
         }
     }
+    // §B.3.2.1 Changes to FunctionDeclarationInstantiation: these steps
+    // replace step 29 (a var binding for each web-compat block function not
+    // declared yet; the Evaluation of such a declaration, step 29.a.ii.3, is
+    // in algorithms/evaluation.cpp).
     STEP("29");
     if (!strict) {
-        // §B.3.2.1: a var binding for each web-compat block function not declared yet.
         STEP("29.a");
         for (Name F : facts.webCompatNames) {
             STEP("29.a.i");
@@ -283,7 +286,7 @@ ThrowCompletionOr<void> FunctionDeclarationInstantiation(Evaluator& e, ECMAScrip
                 MUST(varEnv->InitializeBinding(agent, F, Value::undefined()));
                 STEP("29.a.ii.2.c");
             }
-            STEP("29.a.ii.3");  // Evaluation of the declaration: see algorithms/evaluation.cpp
+            STEP("29.a.ii.3");
         }
     }
     EnvironmentRecord* lexEnv;

@@ -443,49 +443,97 @@ namespace {
 ThrowCompletionOr<ReferenceOrValue> ChainEvaluation(Evaluator& e, const OptionalChain& chain, Value baseValue,
                                                     const ReferenceOrValue& baseReference)
 {
-    Value value = baseValue;
-    const ReferenceOrValue* reference = &baseReference;
-    ReferenceOrValue newReference;
-    if (chain.previous) {
-        // OptionalChain : OptionalChain <link> (#5-#8): the links before this one first.
-        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#5");
-        STEP("1");
-        STEP("2");
-        newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
-        STEP("3");
-        value = TRY(GetValue(e.agent, newReference));
-        reference = &newReference;
+    if (!chain.previous) {
+        switch (chain.link) {
+        case OptionalChain::Link::Arguments: {
+            SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
+            STEP("1");
+            STEP("2");
+            bool tailCall = chain.tail_position;
+            STEP("3");
+            e.position = &chain;
+            const ReferenceRecord* ref = baseReference.is_reference ? &baseReference.reference : nullptr;
+            return ReferenceOrValue{false, {},
+                                    TRY(EvaluateCall(e, baseValue, ref, CallArguments{chain.arguments}, tailCall))};
+        }
+        case OptionalChain::Link::Computed: {
+            SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#2");
+            STEP("1");
+            STEP("2");
+            return ReferenceOrValue{
+                true, TRY(EvaluatePropertyAccessWithExpressionKey(e, baseValue, *chain.property, e.strict)),
+                Value::undefined()};
+        }
+        case OptionalChain::Link::Identifier: {
+            SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#3");
+            STEP("1");
+            STEP("2");
+            return ReferenceOrValue{
+                true, EvaluatePropertyAccessWithIdentifierKey(e, baseValue, *chain.property, e.strict),
+                Value::undefined()};
+        }
+        case OptionalChain::Link::PrivateIdentifier: {
+            SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#4");
+            STEP("1");
+            STEP("2");
+            return ReferenceOrValue{
+                true, MakePrivateReference(e.agent, baseValue, chain.property->as<Identifier>()->name),
+                Value::undefined()};
+        }
+        }
     }
     switch (chain.link) {
     case OptionalChain::Link::Arguments: {
-        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation");
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#5");
         STEP("1");
         STEP("2");
-        bool tailCall = chain.tail_position;
+        ReferenceOrValue newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
         STEP("3");
+        Value newValue = TRY(GetValue(e.agent, newReference));
+        STEP("4");
+        STEP("5");
+        bool tailCall = chain.tail_position;
+        STEP("6");
         e.position = &chain;
-        const ReferenceRecord* ref = reference->is_reference ? &reference->reference : nullptr;
-        return ReferenceOrValue{false, {}, TRY(EvaluateCall(e, value, ref, CallArguments{chain.arguments}, tailCall))};
+        const ReferenceRecord* ref = newReference.is_reference ? &newReference.reference : nullptr;
+        return ReferenceOrValue{false, {},
+                                TRY(EvaluateCall(e, newValue, ref, CallArguments{chain.arguments}, tailCall))};
     }
     case OptionalChain::Link::Computed: {
-        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#2");
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#6");
         STEP("1");
         STEP("2");
-        return ReferenceOrValue{true, TRY(EvaluatePropertyAccessWithExpressionKey(e, value, *chain.property, e.strict)),
-                                Value::undefined()};
+        ReferenceOrValue newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
+        STEP("3");
+        Value newValue = TRY(GetValue(e.agent, newReference));
+        STEP("4");
+        STEP("5");
+        return ReferenceOrValue{
+            true, TRY(EvaluatePropertyAccessWithExpressionKey(e, newValue, *chain.property, e.strict)),
+            Value::undefined()};
     }
     case OptionalChain::Link::Identifier: {
-        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#3");
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#7");
         STEP("1");
         STEP("2");
-        return ReferenceOrValue{true, EvaluatePropertyAccessWithIdentifierKey(e, value, *chain.property, e.strict),
+        ReferenceOrValue newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
+        STEP("3");
+        Value newValue = TRY(GetValue(e.agent, newReference));
+        STEP("4");
+        STEP("5");
+        return ReferenceOrValue{true, EvaluatePropertyAccessWithIdentifierKey(e, newValue, *chain.property, e.strict),
                                 Value::undefined()};
     }
     case OptionalChain::Link::PrivateIdentifier: {
-        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#4");
+        SPEC_ALGORITHM("sec-optional-chaining-chain-evaluation#8");
         STEP("1");
         STEP("2");
-        return ReferenceOrValue{true, MakePrivateReference(e.agent, value, chain.property->as<Identifier>()->name),
+        ReferenceOrValue newReference = TRY(ChainEvaluation(e, *chain.previous, baseValue, baseReference));
+        STEP("3");
+        Value newValue = TRY(GetValue(e.agent, newReference));
+        STEP("4");
+        STEP("5");
+        return ReferenceOrValue{true, MakePrivateReference(e.agent, newValue, chain.property->as<Identifier>()->name),
                                 Value::undefined()};
     }
     }

@@ -122,7 +122,7 @@ ThrowCompletionOr<Value> EvaluateClassExpression(Evaluator&, const syntax::Class
 
 // §B.3.2: Evaluation of a block-level function declaration hoisted to a var
 // binding (algorithms/evaluation.cpp).
-Completion EvaluateWebCompatFunctionDeclaration(Evaluator&, const syntax::FunctionNode&);
+Completion EvaluateWebCompatFunctionDeclaration(Evaluator&, const syntax::FunctionNode&, WebCompatDeclaration);
 
 // §14 statements (algorithms/statements/*.cpp)
 Completion EvaluateBlockStatement(Evaluator&, const syntax::BlockStatement&);

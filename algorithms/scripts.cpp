@@ -135,10 +135,11 @@ ThrowCompletionOr<void> GlobalDeclarationInstantiation(Evaluator& e, const Progr
         }
     }
     STEP("11");
+    // §B.3.2.2 Changes to GlobalDeclarationInstantiation: these steps replace
+    // step 12 (the Evaluation of such a declaration, step 12.b.ii.2.a.ii.3,
+    // is in algorithms/evaluation.cpp).
     STEP("12");
     {
-        // §B.3.2.2 Changes to GlobalDeclarationInstantiation (replaces step 12)
-        SPEC_ALGORITHM("sec-web-compat-globaldeclarationinstantiation");
         STEP("12.a");
         bool strict = script.strict;
         STEP("12.b");
@@ -168,8 +169,8 @@ ThrowCompletionOr<void> GlobalDeclarationInstantiation(Evaluator& e, const Progr
                     STEP("12.b.ii.2.a.ii.2.b");
                     declaredFunctionOrVarNames.push_back(F);
                 }
-                STEP("12.b.ii.2.a.ii.3");  // Evaluation of the declaration: see algorithms/evaluation.cpp
-                e.unit->web_compat_functions.insert(f);
+                STEP("12.b.ii.2.a.ii.3");
+                e.unit->web_compat_functions[f] = WebCompatDeclaration::Global;
             }
         }
     }

@@ -32,13 +32,18 @@ struct FunctionFacts {
     std::vector<syntax::Name> webCompatNames;
 };
 
+// The declaration instantiation (§B.3.2.1, §B.3.2.2, §B.3.2.3) that made a
+// block-level function declaration web-compatible.
+enum class WebCompatDeclaration { Function, Global, Eval };
+
 struct SourceUnit {
     std::unique_ptr<syntax::Program> program;
     std::string file_name;   // for error positions ("file.js:3:7")
     std::unordered_map<const syntax::Node*, std::unique_ptr<FunctionFacts>> function_facts;
     // §B.3.2: block-level FunctionDeclarations whose Evaluation also copies
-    // the function to the var binding of the same name.
-    std::unordered_set<const syntax::Node*> web_compat_functions;
+    // the function to the var binding of the same name, with the algorithm
+    // that said so (its steps for that Evaluation differ slightly).
+    std::unordered_map<const syntax::Node*, WebCompatDeclaration> web_compat_functions;
 };
 
 }  // namespace lockstep

@@ -2,9 +2,15 @@
 # Regenerates the results tables in README.md from real runs: each table sits
 # between <!-- BEGIN name --> and <!-- END name --> and is replaced by what
 # the runners print now. Never edit those tables by hand.
-# Usage: conformance/readme_tables.sh [TEST262_DIR] [WASM_TESTS_DIR]
+# Usage: conformance/readme_tables.sh [--only NAME[,NAME…]] [TEST262_DIR] [WASM_TESTS_DIR]
+# --only regenerates just the named tables (test262-parse, test262-run, wast,
+# spec-check, bench), e.g. `--only spec-check` after a change to the markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+only=""
+if [ "${1:-}" = "--only" ]; then only=",$2,"; shift 2; fi
+# wanted NAME: whether this run regenerates table NAME.
+wanted() { [ -z "$only" ] || [[ "$only" == *",$1,"* ]]; }
 test262="${1:-../shared/test262}"
 wasm_tests="${2:-../shared/wasm}"
 lockstep=build/lockstep
@@ -32,6 +38,7 @@ test262_row() {
         'BEGIN { printf "| %s | %d | %d | %d | %d | %.2f%% | %.0f s |\n", l, p + f, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
 }
 
+if wanted test262-parse; then
 {
     echo "| run | ran | passed | failed | skipped | passed of ran | wall time (2 cores) |"
     echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -44,7 +51,9 @@ test262_row() {
     echo '```'
 } > "$out/test262-parse.md"
 replace_section test262-parse "$out/test262-parse.md"
+fi
 
+if wanted test262-run; then
 core_builtins="Object Function Array String Number Boolean Symbol Math JSON Reflect Proxy Map Set WeakMap WeakSet Error NativeErrors BigInt"
 {
     echo "| run | ran | passed | failed | skipped | passed of ran | wall time (2 cores) |"
@@ -61,7 +70,9 @@ core_builtins="Object Function Array String Number Boolean Symbol Math JSON Refl
     echo '```'
 } > "$out/test262-run.md"
 replace_section test262-run "$out/test262-run.md"
+fi
 
+if wanted wast; then
 {
     start=$(date +%s.%N)
     "$lockstep" wast --summary-file "$out/sum" "$wasm_tests/core" "$wasm_tests/legacy" > "$out/wast.log" 2>&1 || true
@@ -73,15 +84,36 @@ replace_section test262-run "$out/test262-run.md"
         'BEGIN { printf "| `wast core legacy` | %d | %d | %d | %d | %.2f%% | %.1f s |\n", p + f + s, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
 } > "$out/wast.md"
 replace_section wast "$out/wast.md"
+fi
 
+# The markers against the pinned specs: the totals `lockstep spec check`
+# prints, and its findings if there are any.
+if wanted spec-check; then
 {
-    echo '```'
-    "$lockstep" spec check 2>&1 | tail -n 3 || true
-    echo '```'
+    "$lockstep" spec check > "$out/spec-check.log" 2>&1 || true
+    read -r algorithms steps drifted < <(sed -n 's/^\([0-9]*\) algorithms, \([0-9]*\) steps, \([0-9]*\) drifted$/\1 \2 \3/p' "$out/spec-check.log")
+    read -r marked rules unknown < <(sed -n 's/^SpecTec: \([0-9]*\) of \([0-9]*\) validation\/execution rules marked; \([0-9]*\) unknown.*/\1 \2 \3/p' "$out/spec-check.log")
+    echo "| \`lockstep spec check\` | count |"
+    echo "| --- | --- |"
+    echo "| algorithms transcribed (\`SPEC_ALGORITHM\`) | $algorithms |"
+    echo "| step markers (\`STEP\`) | $steps |"
+    echo "| algorithms drifted from the pinned spec | $drifted |"
+    echo "| SpecTec validation/execution rules marked (\`RULE\`) | $marked of $rules |"
+    echo "| SpecTec validation/execution rules no code marks (\`spec check --unmarked-rules\`) | $((rules - marked)) |"
+    echo "| unknown \`RULE\` markers | $unknown |"
+    if [ "$drifted" != 0 ] || [ "$unknown" != 0 ]; then
+        echo
+        echo '```'
+        grep -v '^SpecTec: \|algorithms, .* steps, ' "$out/spec-check.log" || true
+        echo '```'
+    fi
 } > "$out/spec-check.md"
 replace_section spec-check "$out/spec-check.md"
+fi
 
+if wanted bench; then
 for table in parse wasm async; do
     if [ -f "build/bench/$table-table.md" ]; then replace_section "bench-$table" "build/bench/$table-table.md"; fi
 done
+fi
 echo "README.md tables regenerated"

@@ -48,6 +48,9 @@ public:
 
     void visit_edges(Visitor&) override;
 
+    // MakeConstructor step 2.a: [[Construct]] becomes §10.3.2's.
+    void make_constructor() { is_constructor_ = true; }
+
 private:
     bool is_constructor_;
 };

@@ -5,6 +5,7 @@
 #include "abstract_ops/private_elements.h"
 #include "abstract_ops/type_conversion.h"
 #include "runtime/agent.h"
+#include "runtime/builtin_function.h"
 #include "runtime/error.h"
 #include "runtime/function_objects.h"
 #include "runtime/ordinary_object.h"
@@ -319,23 +320,38 @@ ECMAScriptFunctionObject* OrdinaryFunctionCreate(Agent& agent, Object& functionP
     return F;
 }
 
-void MakeConstructor(Agent& agent, ECMAScriptFunctionObject& F, bool writablePrototype, Object* prototype)
+void MakeConstructor(Agent& agent, Object& F, bool writablePrototype, Object* prototype)
 {
     SPEC_ALGORITHM("sec-makeconstructor");
+    auto* function = dynamic_cast<ECMAScriptFunctionObject*>(&F);
     STEP("1");
-    STEP("1.a");
-    SPEC_ASSERT(!F.is_constructor);
-    STEP("1.b");
-    SPEC_ASSERT(F.Extensible && !F.properties().find(agent.names.prototype));
-    STEP("1.c");
-    F.is_constructor = true;
+    if (function) {
+        STEP("1.a");
+        SPEC_ASSERT(!function->is_constructor);
+        STEP("1.b");
+        SPEC_ASSERT(function->Extensible && !function->properties().find(agent.names.prototype));
+        STEP("1.c");
+        function->is_constructor = true;
+    } else {
+        STEP("2");
+        auto* builtin = dynamic_cast<BuiltinFunction*>(&F);
+        SPEC_ASSERT(builtin);
+        STEP("2.a");
+        builtin->make_constructor();
+    }
     STEP("3");
-    F.ConstructorKind = ConstructorKind::Base;
+    // A built-in function has a [[ConstructorKind]] only when its
+    // additionalInternalSlotsList names one; lockstep's built-ins keep no
+    // such slot (the one the spec names it for, the default class
+    // constructor of ClassDefinitionEvaluation step 14, is an ECMAScript
+    // function object here).
+    if (function) function->ConstructorKind = ConstructorKind::Base;
     STEP("4");
     STEP("5");
     if (!prototype) {
         STEP("5.a");
-        prototype = OrdinaryObjectCreate(agent, F.Realm->intrinsic(Intrinsic::ObjectPrototype));
+        Realm* realm = function ? function->Realm : static_cast<BuiltinFunction&>(F).Realm;
+        prototype = OrdinaryObjectCreate(agent, realm->intrinsic(Intrinsic::ObjectPrototype));
         STEP("5.b");
         MUST(DefinePropertyOrThrow(agent, *prototype, agent.names.constructor,
                                    PropertyDescriptor{.value = Value(&F), .writable = writablePrototype,

@@ -96,8 +96,9 @@ ECMAScriptFunctionObject* OrdinaryFunctionCreate(Agent&, Object& functionPrototy
                                                  const syntax::Node* fieldInitializer, ThisModeArgument thisMode,
                                                  EnvironmentRecord* env, PrivateEnvironmentRecord* privateEnv,
                                                  std::shared_ptr<SourceUnit> sourceUnit);
-// §10.2.5 MakeConstructor ( F [ , writablePrototype [ , prototype ] ] ); prototype null is "not present"
-void MakeConstructor(Agent&, ECMAScriptFunctionObject& F, bool writablePrototype = true, Object* prototype = nullptr);
+// §10.2.5 MakeConstructor ( F [ , writablePrototype [ , prototype ] ] ); prototype null is "not present".
+// F is an ECMAScript function object or a built-in function object.
+void MakeConstructor(Agent&, Object& F, bool writablePrototype = true, Object* prototype = nullptr);
 // §10.2.6 MakeClassConstructor ( F )
 void MakeClassConstructor(ECMAScriptFunctionObject& F);
 // §10.2.7 MakeMethod ( F, homeObject )

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace lockstep::spec {
@@ -32,6 +34,117 @@ std::string describe(const SpecClause& clause)
 {
     std::string text = clause.number.empty() ? clause.title : "§" + clause.number + " " + clause.title;
     return text.empty() ? clause.id : text;
+}
+
+// The Annex B algorithms that replace a step (replaces-step), by the id of
+// the step they replace.
+using Replacements = std::unordered_map<std::string, std::vector<const SpecAlgorithm*>>;
+
+Replacements index_replacements(const SpecIndex& index)
+{
+    Replacements replacements;
+    for (const SpecClause& clause : index.clauses())
+        for (const SpecAlgorithm& algorithm : clause.algorithms)
+            if (!algorithm.replaces_step.empty()) replacements[algorithm.replaces_step].push_back(&algorithm);
+    return replacements;
+}
+
+// Steps whose substeps a part (SPEC_ALGORITHM("id@step")) transcribes: the
+// algorithm that holds the step, and its label.
+using Parts = std::set<std::pair<const SpecAlgorithm*, std::string>>;
+
+// The labels the markers name, ranges by their two ends.
+std::unordered_set<std::string> marked_labels(const AlgorithmMarkers& markers)
+{
+    std::unordered_set<std::string> labels;
+    for (const StepMarker& marker : markers.steps) {
+        std::size_t dash = marker.label.find('-');
+        labels.insert(marker.label.substr(0, dash));
+        if (dash != std::string::npos) labels.insert(marker.label.substr(dash + 1));
+    }
+    return labels;
+}
+
+// One past the last substep of steps[i].
+std::size_t subtree_end(const std::vector<SpecStep>& steps, std::size_t i)
+{
+    std::size_t end = i + 1;
+    while (end < steps.size() && steps[end].depth > steps[i].depth) ++end;
+    return end;
+}
+
+// Whether the code transcribes `replacement` in place of steps [begin, end)
+// of `algorithm`: it marks a label only the replacement has. A replacement
+// whose labels collide with the algorithm's other steps cannot be read in
+// place; it is checked on its own only.
+bool replacement_applies(const SpecAlgorithm& algorithm, std::size_t begin, std::size_t end,
+                         const SpecAlgorithm& replacement, const std::unordered_set<std::string>& marked)
+{
+    std::unordered_set<std::string> replaced, others;
+    for (std::size_t i = 0; i < algorithm.steps.size(); ++i)
+        (i >= begin && i < end ? replaced : others).insert(algorithm.steps[i].label);
+    bool marks_replacement = false;
+    for (const SpecStep& step : replacement.steps) {
+        if (others.count(step.label)) return false;
+        if (!replaced.count(step.label) && marked.count(step.label)) marks_replacement = true;
+    }
+    return marks_replacement;
+}
+
+// `algorithm`'s steps with the replacements the code follows spliced in;
+// `origins` receives the algorithm each step comes from.
+void expand_replacements(const SpecAlgorithm& algorithm, const Replacements& replacements,
+                         const std::unordered_set<std::string>& marked, int nesting, std::vector<SpecStep>& steps,
+                         std::vector<const SpecAlgorithm*>& origins)
+{
+    const std::vector<SpecStep>& own = algorithm.steps;
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        std::size_t end = subtree_end(own, i);
+        const SpecAlgorithm* replacement = nullptr;
+        auto found = own[i].id.empty() || nesting > 8 ? replacements.end() : replacements.find(own[i].id);
+        if (found != replacements.end())
+            for (const SpecAlgorithm* candidate : found->second)
+                if (!replacement && replacement_applies(algorithm, i, end, *candidate, marked)) replacement = candidate;
+        if (replacement) {
+            expand_replacements(*replacement, replacements, marked, nesting + 1, steps, origins);
+            i = end - 1;
+            continue;
+        }
+        steps.push_back(own[i]);
+        origins.push_back(&algorithm);
+    }
+}
+
+bool is_below(const SpecStep& step, const std::vector<int>& path)
+{
+    return step.path.size() > path.size() && std::equal(path.begin(), path.end(), step.path.begin());
+}
+
+// The steps `markers` are checked against: the algorithm with the Annex B
+// replacements the code follows, without the substeps of steps that parts
+// transcribe elsewhere; for a part (`part` non-empty), the substeps of that
+// step only. `part_origin` receives the algorithm that holds the part's step
+// (null when there is no such step).
+SpecAlgorithm checked_steps(const SpecAlgorithm& algorithm, const AlgorithmMarkers& markers,
+                            const Replacements& replacements, const Parts& parts, const std::string& part,
+                            const SpecAlgorithm** part_origin = nullptr)
+{
+    std::vector<SpecStep> steps;
+    std::vector<const SpecAlgorithm*> origins;
+    expand_replacements(algorithm, replacements, marked_labels(markers), 0, steps, origins);
+    SpecAlgorithm checked;
+    checked.grammar = algorithm.grammar;
+    checked.line = algorithm.line;
+    std::vector<int> part_path;
+    if (!part.empty()) parse_step_label(part, part_path);
+    if (part_origin) *part_origin = nullptr;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (!part.empty() && steps[i].label == part && part_origin) *part_origin = origins[i];
+        if (!part.empty() && !is_below(steps[i], part_path)) continue;
+        checked.steps.push_back(steps[i]);
+        if (parts.count({origins[i], steps[i].label})) i = subtree_end(steps, i) - 1;
+    }
+    return checked;
 }
 
 }  // namespace
@@ -108,28 +221,87 @@ CheckReport check_markers(const SpecIndex& index, const SpecTecIndex& spectec, c
 {
     CheckReport report;
     report.problems = markers.problems;
-    for (const AlgorithmMarkers& algorithm : markers.algorithms) {
+    Replacements replacements = index_replacements(index);
+
+    // First the algorithm each SPEC_ALGORITHM names, and the parts.
+    struct Named {
+        AlgorithmAddress address;
+        const SpecClause* clause = nullptr;
+        const SpecAlgorithm* algorithm = nullptr;
+        std::vector<Drift> drift;
+    };
+    std::vector<Named> named(markers.algorithms.size());
+    Parts parts;
+    for (std::size_t i = 0; i < markers.algorithms.size(); ++i) {
+        const AlgorithmMarkers& algorithm = markers.algorithms[i];
+        Named& n = named[i];
+        n.address = parse_algorithm_address(algorithm.address);
+        n.clause = n.address.valid ? index.find_id(n.address.clause_id) : nullptr;
+        if (!n.address.valid) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "malformed address \"" + algorithm.address +
+                                   "\" (want \"clause-id\" or \"clause-id#N\", then \"@step\" for a part)"});
+        } else if (!n.clause) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "unknown clause id \"" + n.address.clause_id + "\""});
+        } else if (n.clause->algorithms.empty()) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "the clause has no algorithm steps (a table or prose defines it)"});
+        } else if (static_cast<std::size_t>(n.address.ordinal) > n.clause->algorithms.size()) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "the clause has " + std::to_string(n.clause->algorithms.size()) +
+                                   " algorithm(s), not #" + std::to_string(n.address.ordinal)});
+        } else {
+            n.algorithm = &n.clause->algorithms[n.address.ordinal - 1];
+        }
+        if (!n.algorithm || n.address.step.empty()) continue;
+        const SpecAlgorithm* origin = nullptr;
+        SpecAlgorithm below = checked_steps(*n.algorithm, algorithm, replacements, {}, n.address.step, &origin);
+        if (!origin) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "the algorithm has no step " + n.address.step});
+            n.algorithm = nullptr;
+        } else if (below.steps.empty()) {
+            n.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
+                               "step " + n.address.step + " has no substeps to transcribe apart"});
+            n.algorithm = nullptr;
+        } else {
+            parts.insert({origin, n.address.step});
+        }
+    }
+
+    for (std::size_t i = 0; i < markers.algorithms.size(); ++i) {
+        const AlgorithmMarkers& algorithm = markers.algorithms[i];
+        Named& n = named[i];
         AlgorithmCheck check;
         check.markers = &algorithm;
+        check.clause = n.clause;
+        check.drift = std::move(n.drift);
         report.step_markers += algorithm.steps.size();
-        AlgorithmAddress address = parse_algorithm_address(algorithm.address);
-        check.clause = address.valid ? index.find_id(address.clause_id) : nullptr;
-        if (!address.valid) {
-            check.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
-                                   "malformed address \"" + algorithm.address + "\" (want \"clause-id\" or \"clause-id#N\")"});
-        } else if (!check.clause) {
-            check.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
-                                   "unknown clause id \"" + address.clause_id + "\""});
-        } else if (check.clause->algorithms.empty()) {
-            check.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
-                                   "the clause has no algorithm steps (a table or prose defines it)"});
-        } else if (static_cast<std::size_t>(address.ordinal) > check.clause->algorithms.size()) {
-            check.drift.push_back({Drift::Kind::UnknownAlgorithm, {}, algorithm.line,
-                                   "the clause has " + std::to_string(check.clause->algorithms.size()) +
-                                       " algorithm(s), not #" +
-                                       std::to_string(address.ordinal)});
-        } else {
-            check.drift = check_steps(check.clause->algorithms[address.ordinal - 1], algorithm);
+        if (n.algorithm) {
+            SpecAlgorithm steps = checked_steps(*n.algorithm, algorithm, replacements, parts, n.address.step);
+            if (n.address.step.empty()) {
+                check.drift = check_steps(steps, algorithm);
+            } else {
+                // A part marks the substeps of its step only.
+                std::vector<int> path;
+                parse_step_label(n.address.step, path);
+                AlgorithmMarkers inside = algorithm;
+                inside.steps.clear();
+                for (const StepMarker& marker : algorithm.steps) {
+                    std::vector<int> marked;
+                    std::string first = marker.label.substr(0, marker.label.find('-'));
+                    if (parse_step_label(first, marked) && marked.size() > path.size() &&
+                        std::equal(path.begin(), path.end(), marked.begin()))
+                        inside.steps.push_back(marker);
+                    else
+                        check.drift.push_back({Drift::Kind::ExtraStep, marker.label, marker.line,
+                                               "step " + marker.label + " is not a substep of step " +
+                                                   n.address.step + ", which this part transcribes"});
+                }
+                std::vector<Drift> drift = check_steps(steps, inside);
+                check.drift.insert(check.drift.end(), drift.begin(), drift.end());
+            }
         }
         if (!check.drift.empty()) ++report.drifted;
         report.algorithms.push_back(std::move(check));

@@ -39,10 +39,12 @@ bool read_step_file(const std::string& path, std::vector<RecordedStep>& steps, s
 std::vector<AlgorithmCoverage> step_coverage(const SpecIndex& index, const SourceMarkers& markers,
                                              const std::vector<RecordedStep>& executed)
 {
+    // A part ("sec-foo@3.b") counts towards its whole algorithm.
+    auto whole = [](const std::string& address) { return address.substr(0, address.find('@')); };
     std::map<std::string, std::set<std::string>> labels_by_address;
-    for (const AlgorithmMarkers& algorithm : markers.algorithms) labels_by_address[algorithm.address];
+    for (const AlgorithmMarkers& algorithm : markers.algorithms) labels_by_address[whole(algorithm.address)];
     for (const RecordedStep& step : executed)
-        if (step.algorithm != "wasm") labels_by_address[step.algorithm].insert(step.step);
+        if (step.algorithm != "wasm") labels_by_address[whole(step.algorithm)].insert(step.step);
 
     std::vector<AlgorithmCoverage> coverage;
     for (const auto& [address, labels] : labels_by_address) {

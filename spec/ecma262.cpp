@@ -211,18 +211,32 @@ private:
 
 // An algorithm with replaces-step="step-x" continues the numbering of the
 // step it replaces: replacing step 4.b, its steps are 4.b, 4.c, 4.b.i …
+// A replacement may replace a step of another replacement (Annex B.3.4
+// replaces a step of B.3.2.3): it is numbered once that one is.
 void number_replacement_steps(SpecIndex& index)
 {
     std::unordered_map<std::string, std::vector<int>> step_paths;
-    for (const SpecClause& clause : index.clauses())
-        for (const SpecAlgorithm& algorithm : clause.algorithms)
-            for (const SpecStep& step : algorithm.steps)
-                if (!step.id.empty() && algorithm.replaces_step.empty()) step_paths.emplace(step.id, step.path);
+    std::vector<SpecAlgorithm*> pending;
     for (SpecClause& clause : index.clauses()) {
         for (SpecAlgorithm& algorithm : clause.algorithms) {
+            if (!algorithm.replaces_step.empty()) {
+                pending.push_back(&algorithm);
+                continue;
+            }
+            for (const SpecStep& step : algorithm.steps)
+                if (!step.id.empty()) step_paths.emplace(step.id, step.path);
+        }
+    }
+    for (bool progress = true; progress;) {
+        progress = false;
+        for (auto it = pending.begin(); it != pending.end();) {
+            SpecAlgorithm& algorithm = **it;
             auto replaced = step_paths.find(algorithm.replaces_step);
-            if (algorithm.replaces_step.empty() || replaced == step_paths.end()) continue;
-            const std::vector<int>& base = replaced->second;
+            if (replaced == step_paths.end()) {
+                ++it;
+                continue;
+            }
+            const std::vector<int> base = replaced->second;
             for (SpecStep& step : algorithm.steps) {
                 std::vector<int> path(base.begin(), base.end() - 1);
                 path.push_back(base.back() - 1 + step.path.front());
@@ -230,7 +244,10 @@ void number_replacement_steps(SpecIndex& index)
                 step.path = std::move(path);
                 step.depth = static_cast<int>(step.path.size()) - 1;
                 step.label = step_label(step.path);
+                if (!step.id.empty()) step_paths.emplace(step.id, step.path);
             }
+            it = pending.erase(it);
+            progress = true;
         }
     }
 }

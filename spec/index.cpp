@@ -1,5 +1,7 @@
 #include "spec/index.h"
 
+#include "spec/step_list.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -80,12 +82,19 @@ const SpecClause* SpecIndex::find(std::string_view key) const
 AlgorithmAddress parse_algorithm_address(std::string_view address)
 {
     AlgorithmAddress result;
+    std::size_t at = address.find('@');
+    if (at != std::string_view::npos) {
+        result.step = std::string(address.substr(at + 1));
+        address = address.substr(0, at);
+        std::vector<int> path;
+        if (!parse_step_label(result.step, path)) result.valid = false;
+    }
     std::size_t hash = address.find('#');
     result.clause_id = std::string(address.substr(0, hash));
     if (hash == std::string_view::npos) return result;
     std::string_view ordinal = address.substr(hash + 1);
     auto [end, ec] = std::from_chars(ordinal.data(), ordinal.data() + ordinal.size(), result.ordinal);
-    result.valid = ec == std::errc() && end == ordinal.data() + ordinal.size() && result.ordinal >= 1;
+    result.valid = result.valid && ec == std::errc() && end == ordinal.data() + ordinal.size() && result.ordinal >= 1;
     return result;
 }
 

@@ -80,10 +80,14 @@ private:
 };
 
 // The marker address of an algorithm: "sec-foo" for the clause's first
-// algorithm, "sec-foo#2" for its second (see spec/step.h).
+// algorithm, "sec-foo#2" for its second (see spec/step.h). A part of an
+// algorithm, the substeps of one step transcribed apart from the rest
+// ("When f is evaluated, perform the following steps"), adds "@" and that
+// step's label: "sec-foo@3.b", "sec-foo#2@4".
 struct AlgorithmAddress {
     std::string clause_id;
-    int ordinal = 1;  // 1-based position among the clause's algorithms
+    int ordinal = 1;   // 1-based position among the clause's algorithms
+    std::string step;  // a part: the step whose substeps it transcribes; empty for the whole algorithm
     bool valid = true;
 };
 AlgorithmAddress parse_algorithm_address(std::string_view address);

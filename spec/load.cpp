@@ -4,6 +4,7 @@
 #include "spec/js_api.h"
 
 #include <chrono>
+#include <filesystem>
 
 namespace lockstep::spec {
 
@@ -21,6 +22,12 @@ bool load_spec(const std::string& spec_dir, const std::string& cache_dir, SpecIn
 {
     LoadTimings local;
     LoadTimings& t = timings ? *timings : local;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(spec_dir, ec)) {
+        error = "no spec sources at " + spec_dir +
+                " (a folder with ecma262/, wasm-js-api/ and wasm-3.0-spectec/: pass --spec DIR or set LOCKSTEP_SPEC)";
+        return false;
+    }
     auto start = std::chrono::steady_clock::now();
     std::string xhtml = ecma262_to_xhtml(spec_dir + "/ecma262/spec.html", cache_dir, error);
     if (xhtml.empty()) return false;

@@ -35,7 +35,7 @@ public:
                 ++pos_;
                 continue;
             }
-            if (line_start && c == '#') {
+            if (line_start && c == '#' && !macro_body_) {
                 skip_preprocessor_line();
                 continue;
             }
@@ -77,8 +77,12 @@ private:
 
     void problem(int line, std::string message) { out_.problems.push_back({file_, line, std::move(message)}); }
 
+    // A preprocessor line is skipped, but the RULE markers in a macro's
+    // body count (a handler written as a macro for several instructions).
     void skip_preprocessor_line()
     {
+        std::size_t start = pos_;
+        int start_line = line_;
         while (pos_ < src_.size() && src_[pos_] != '\n') {
             if (src_[pos_] == '\\' && pos_ + 1 < src_.size() && src_[pos_ + 1] == '\n') {
                 ++line_;
@@ -89,6 +93,13 @@ private:
             }
             ++pos_;
         }
+        std::string_view directive = src_.substr(start + 1, pos_ - start - 1);
+        while (!directive.empty() && (directive.front() == ' ' || directive.front() == '\t')) directive.remove_prefix(1);
+        if (!directive.starts_with("define")) return;
+        MarkerScanner body(directive.substr(std::string_view("define").size()), file_, out_);
+        body.line_ = start_line;
+        body.macro_body_ = true;
+        body.run();
     }
 
     void skip_block_comment()
@@ -167,6 +178,7 @@ private:
             return;
         }
         if (word != "SPEC_ALGORITHM" && word != "STEP" && word != "RULE") return;
+        if (macro_body_ && word != "RULE") return;  // a macro's steps would have no algorithm
         int line = line_;
         skip_space();
         if (pos_ >= src_.size() || src_[pos_] != '(') return;  // the name alone, not a use
@@ -238,6 +250,7 @@ private:
     std::size_t pos_ = 0;
     int line_ = 1;
     int depth_ = 0;
+    bool macro_body_ = false;  // scanning a #define's body: RULE markers only
     std::vector<Scope> scopes_;
 };
 

@@ -65,12 +65,20 @@ void parse_spectec(std::string_view text, const std::string& file_name, SpecTecI
 {
     std::string part = spectec_part(file_name);
     int line_number = 0;
+    int comment_depth = 0;  // inside (; … ;) block comments, which nest
     while (!text.empty()) {
         std::size_t newline = text.find('\n');
         std::string_view line = text.substr(0, newline);
         text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
         ++line_number;
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        bool commented = comment_depth > 0;
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            if (line[i] == ';' && line[i + 1] == ';' && comment_depth == 0) break;  // a line comment
+            if (line[i] == '(' && line[i + 1] == ';') ++comment_depth, ++i;
+            else if (line[i] == ';' && line[i + 1] == ')' && comment_depth > 0) --comment_depth, ++i;
+        }
+        if (commented) continue;
 
         static constexpr struct { std::string_view keyword; SpecTecEntry::Kind kind; } kDeclarations[] = {
             {"rule", SpecTecEntry::Kind::Rule},

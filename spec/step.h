@@ -26,8 +26,17 @@
 //   outer algorithm's markers resume after it, as C++ name lookup does.
 // - Labels are written as the spec renders them ("1.b.iii.2"). "3-7" marks
 //   sibling steps 3 to 7 and all their substeps at once (one C++ expression
-//   doing several steps); an Annex B algorithm that replaces a step carries
-//   on that step's numbering.
+//   doing several steps).
+// - An Annex B algorithm that replaces a step (`replaces-step`) carries on
+//   that step's numbering. Code that implements the web-compatible
+//   algorithm marks the replacement's steps within the base algorithm
+//   (FunctionDeclarationInstantiation marks 29, 29.a, … of §B.3.2.1): once
+//   it marks a label only the replacement has, the check reads the
+//   replacement in place of the replaced step; otherwise the base step.
+// - A part: "sec-foo@3.b" transcribes just the substeps of step 3.b, apart
+//   from the function that marks the rest (steps to perform later, "When
+//   f is evaluated, perform the following steps"); the rest then need not
+//   mark 3.b's substeps. "sec-foo#2@3.b" for the second algorithm.
 // - Every step of the algorithm must be marked, in the spec's order; a label
 //   may be marked more than once (several paths through the same step).
 // - RULE takes a SpecTec rule ("Step_pure/select-true"), relation or

@@ -13,7 +13,9 @@ namespace {
 struct StepTree {
     struct Node {
         int ordinal = 0;
-        bool marked = false;  // the code: a marker names this step (not just a substep)
+        // The code: a marker names this step (not just a substep). The spec: a
+        // step, not just an ancestor of the steps of a part (spec/index.h).
+        bool marked = false;
         int line = 0;
         std::string label;
         std::vector<std::size_t> children;
@@ -124,7 +126,7 @@ private:
     {
         const StepTree::Node& code = code_.nodes[c];
         const StepTree::Node& spec = spec_.nodes[s];
-        if (!code.marked) level.push_back({AlignmentFinding::Kind::Missing, spec.label, {}, 0, {}});
+        if (!code.marked && spec.marked) level.push_back({AlignmentFinding::Kind::Missing, spec.label, {}, 0, {}});
         else if (code.ordinal != spec.ordinal)
             level.push_back({AlignmentFinding::Kind::Renumbered, code.label, spec.label, code.line, {}});
     }
@@ -153,7 +155,7 @@ private:
         while (!pending.empty()) {
             const StepTree::Node& node = spec_.nodes[pending.back()];
             pending.pop_back();
-            subtree.push_back({AlignmentFinding::Kind::Missing, node.label, {}, 0, {}});
+            if (node.marked) subtree.push_back({AlignmentFinding::Kind::Missing, node.label, {}, 0, {}});
             pending.insert(pending.end(), node.children.rbegin(), node.children.rend());
         }
         level.insert(level.end(), subtree.rbegin(), subtree.rend());

@@ -1,6 +1,7 @@
 #include "spec/check.h"
 
 #include "spec/ecma262.h"
+#include "spec/js_api.h"
 #include "spec/step_list.h"
 #include "tests/spec/spec_paths.h"
 
@@ -186,7 +187,7 @@ void E() { SPEC_ALGORITHM("sec-f#x"); }
               "snippet.cpp:3: sec-nope: unknown clause id \"sec-nope\"\n"
               "snippet.cpp:4: sec-f#2 (§1 F ( )): the clause has 1 algorithm(s), not #2\n"
               "snippet.cpp:5: sec-table (§2 T): the clause has no algorithm steps (a table or prose defines it)\n"
-              "snippet.cpp:6: sec-f#x: malformed address \"sec-f#x\" (want \"clause-id\" or \"clause-id#N\")\n"
+              "snippet.cpp:6: sec-f#x: malformed address \"sec-f#x\" (want \"clause-id\" or \"clause-id#N\", then \"@step\" for a part)\n"
               "SpecTec: 0 of 0 validation/execution rules marked; 0 unknown RULE marker(s)\n"
               "5 algorithms, 3 steps, 4 drifted\n");
 }
@@ -205,6 +206,153 @@ TEST(CheckMarkers, RuleMarkersAgainstSpecTec)
     ASSERT_EQ(report.unmarked_rules.size(), 2u);
     EXPECT_EQ(report.unmarked_rules[0]->name, "Step_pure/drop");
     EXPECT_FALSE(report.ok());
+}
+
+// Annex B style: an algorithm whose step 2 another algorithm replaces, and a
+// replacement of a step of that replacement.
+constexpr const char* kReplacedSpec = R"(<html><body>
+<emu-clause id="sec-f" type="abstract operation"><h1>F ( )</h1><emu-alg>
+  1. Let _x_ be 1.
+  1. [id="step-f-hook"] NOTE: Annex B adds steps here.
+  1. Return _x_.
+</emu-alg></emu-clause>
+<emu-annex id="sec-annex"><h1>Annex</h1>
+  <emu-annex id="sec-web-f"><h1>Changes to F</h1>
+    <emu-alg replaces-step="step-f-hook">
+      1. If _web_ is *true*, then
+        1. [id="step-web-f-inner"] Set _x_ to 2.
+        1. When _x_ is read, perform the following steps:
+          1. Return 2.
+    </emu-alg>
+  </emu-annex>
+  <emu-annex id="sec-web-f-inner"><h1>More changes to F</h1>
+    <emu-alg replaces-step="step-web-f-inner">
+      1. Set _x_ to 3.
+    </emu-alg>
+  </emu-annex>
+</emu-annex>
+</body></html>)";
+
+class ReplacedSteps : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        std::string error;
+        ASSERT_TRUE(load_ecma262_xhtml(kReplacedSpec, index, error)) << error;
+    }
+    std::vector<std::string> check(const std::string& source)
+    {
+        CheckReport report = check_source(index, source);
+        std::vector<std::string> out;
+        for (const AlgorithmCheck& algorithm : report.algorithms)
+            for (const Drift& drift : algorithm.drift)
+                out.push_back(algorithm.markers->address + ":" + std::to_string(drift.line) + ": " + drift.message);
+        return out;
+    }
+    SpecIndex index;
+};
+
+TEST_F(ReplacedSteps, AReplacementOfAReplacementStepIsNumberedInPlace)
+{
+    std::vector<std::string> labels;
+    for (const SpecStep& step : index.find_id("sec-web-f")->algorithms.at(0).steps) labels.push_back(step.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"2", "2.a", "2.b", "2.b.i"}));
+    EXPECT_EQ(index.find_id("sec-web-f-inner")->algorithms.at(0).steps.at(0).label, "2.a");
+}
+
+TEST_F(ReplacedSteps, TheCodeFollowsEitherTheBaseStepOrItsReplacement)
+{
+    // The base algorithm alone (no Annex B).
+    EXPECT_EQ(check(R"(void F() { SPEC_ALGORITHM("sec-f"); STEP("1"); STEP("2"); STEP("3"); })"),
+              std::vector<std::string>{});
+    // Base and replacement in one run of steps, numbered as the replacement continues them.
+    EXPECT_EQ(check(R"(void F() { SPEC_ALGORITHM("sec-f"); STEP("1"); STEP("2"); STEP("2.a"); STEP("2.b");
+                                  STEP("2.b.i"); STEP("3"); })"),
+              std::vector<std::string>{});
+    // Following the replacement, its steps must all be there.
+    EXPECT_EQ(check(R"(void F() { SPEC_ALGORITHM("sec-f"); STEP("1"); STEP("2"); STEP("2.a"); STEP("2.b");
+                                  STEP("3"); })"),
+              std::vector<std::string>{"sec-f:1: missing step 2.b.i"});
+    // The replacement checked on its own.
+    EXPECT_EQ(check(R"(void G() { SPEC_ALGORITHM("sec-web-f"); STEP("2"); STEP("2.a"); STEP("2.b"); })"),
+              std::vector<std::string>{"sec-web-f:1: missing step 2.b.i"});
+}
+
+TEST_F(ReplacedSteps, APartTranscribesTheSubstepsOfOneStepElsewhere)
+{
+    EXPECT_EQ(check(R"(
+void F() { SPEC_ALGORITHM("sec-f"); STEP("1"); STEP("2"); STEP("2.a"); STEP("2.b"); STEP("3"); }
+void WhenRead() { SPEC_ALGORITHM("sec-web-f@2.b"); STEP("2.b.i"); }
+)"),
+              std::vector<std::string>{});
+    // Without the part, the substeps of 2.b are missing from F.
+    EXPECT_EQ(check(R"(void F() { SPEC_ALGORITHM("sec-f"); STEP("1"); STEP("2"); STEP("2.a"); STEP("2.b");
+                                  STEP("3"); })"),
+              std::vector<std::string>{"sec-f:1: missing step 2.b.i"});
+    // A part marks the substeps of its step, all of them.
+    EXPECT_EQ(check(R"(
+void WhenRead()
+{
+    SPEC_ALGORITHM("sec-web-f@2.b");
+    STEP("2.a");
+}
+void F() { SPEC_ALGORITHM("sec-web-f@2"); STEP("2.a"); }
+)"),
+              (std::vector<std::string>{
+                  "sec-web-f@2.b:5: step 2.a is not a substep of step 2.b, which this part transcribes",
+                  "sec-web-f@2.b:4: missing step 2.b.i",
+                  "sec-web-f@2:7: missing step 2.b",  // its substeps are the other part's
+              }));
+    EXPECT_EQ(check(R"(
+void A() { SPEC_ALGORITHM("sec-f@1"); STEP("1.a"); }
+void B() { SPEC_ALGORITHM("sec-f@9"); }
+void C() { SPEC_ALGORITHM("sec-f@nine"); }
+)"),
+              (std::vector<std::string>{
+                  "sec-f@1:2: step 1 has no substeps to transcribe apart",
+                  "sec-f@9:3: the algorithm has no step 9",
+                  "sec-f@nine:4: malformed address \"sec-f@nine\" (want \"clause-id\" or \"clause-id#N\", then "
+                  "\"@step\" for a part)",
+              }));
+}
+
+// JS API algorithms (Bikeshed) are checked as ECMA-262 ones: addressed by
+// their anchor, "#N" for a later step list, "@step" for a part.
+TEST(CheckMarkers, JsApiAlgorithmsByTheirAnchor)
+{
+    SpecIndex index;
+    load_js_api(R"(
+<div algorithm>
+  The <dfn method for="Thing">poke(|x|)</dfn> method, when invoked, performs the following steps:
+    1. If |x| is not a [=Number=], throw a {{TypeError}}.
+    1. Let |onFulfilled| be an abstract closure that performs the following steps:
+        1. Return |x|.
+    1. Return |x|.
+</div>
+
+<div algorithm>
+To <dfn>run a Thing function</dfn> with |f|, perform the following steps:
+
+    1. Let |v| be |f|.
+    1. Return |v|.
+</div>
+)",
+                index);
+    CheckReport report = check_source(index, R"(
+void Poke() { SPEC_ALGORITHM("dom-thing-poke"); STEP("1"); STEP("2"); STEP("3"); }
+void OnFulfilled() { SPEC_ALGORITHM("dom-thing-poke@2"); STEP("2.a"); }
+void Run()
+{
+    SPEC_ALGORITHM("run-a-thing-function");
+    STEP("1");
+}
+void Unknown() { SPEC_ALGORITHM("run-a-thing-procedure"); }
+)");
+    EXPECT_EQ(report_text(report),
+              "snippet.cpp:6: run-a-thing-function (run a Thing function): missing step 2\n"
+              "snippet.cpp:9: run-a-thing-procedure: unknown clause id \"run-a-thing-procedure\"\n"
+              "SpecTec: 0 of 0 validation/execution rules marked; 0 unknown RULE marker(s)\n"
+              "4 algorithms, 5 steps, 2 drifted\n");
 }
 
 // The drift check end to end on a real clause: OrdinaryGetOwnProperty's

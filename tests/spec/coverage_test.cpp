@@ -38,6 +38,28 @@ TEST(Coverage, ExecutedStepsPerTranscribedAlgorithm)
     EXPECT_EQ(coverage[2].clause, nullptr);  // recorded under an unknown address
 }
 
+TEST(Coverage, APartCountsTowardsItsAlgorithm)
+{
+    SpecIndex index;
+    std::string error;
+    ASSERT_TRUE(load_ecma262_xhtml(R"(<html><emu-clause id="sec-f"><h1>F ( )</h1><emu-alg>
+      1. When _x_ is read, perform the following steps:
+        1. Return 1.
+      1. Return 2.
+    </emu-alg></emu-clause></html>)",
+                                   index, error));
+    SourceMarkers markers;
+    scan_markers("void F() { SPEC_ALGORITHM(\"sec-f\"); STEP(\"1\"); STEP(\"2\"); }\n"
+                 "void Read() { SPEC_ALGORITHM(\"sec-f@1\"); STEP(\"1.a\"); }\n",
+                 "f.cpp", markers);
+    std::vector<RecordedStep> run = {{"sec-f", "1"}, {"sec-f@1", "1.a"}};
+    auto coverage = step_coverage(index, markers, run);
+    ASSERT_EQ(coverage.size(), 1u);
+    EXPECT_EQ(coverage[0].address, "sec-f");
+    EXPECT_EQ(coverage[0].executed, 2u);
+    EXPECT_EQ(coverage[0].not_executed, std::vector<std::string>{"2"});
+}
+
 TEST(Coverage, StepFilesRoundTrip)
 {
     std::string path = (std::filesystem::temp_directory_path() / "lockstep-steps-test.tsv").string();

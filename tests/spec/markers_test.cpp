@@ -75,6 +75,26 @@ TEST(Markers, UnreadableMarkersAreReportedWithTheirLine)
     EXPECT_EQ(out.problems[2].line, 5);
 }
 
+TEST(Markers, RuleMarkersInAMacroBodyCount)
+{
+    SourceMarkers out;
+    scan_markers("#include \"RULE(\\\"Not/one\\\")\"\n"
+                 "#define BINOP(op, e)   \\\n"
+                 "    case Op::op:        \\\n"
+                 "        RULE(\"Step_pure/binop-val\"); STEP(\"1\"); \\\n"
+                 "        break;\n"
+                 "void f() { SPEC_ALGORITHM(\"sec-x\"); STEP(\"1\"); RULE(\"Step_pure/nop\"); }\n",
+                 "macro.cpp", out);
+    ASSERT_EQ(out.rules.size(), 2u);
+    EXPECT_EQ(out.rules[0].name, "Step_pure/binop-val");
+    EXPECT_EQ(out.rules[0].line, 4);
+    EXPECT_EQ(out.rules[1].name, "Step_pure/nop");
+    EXPECT_EQ(out.rules[1].line, 6);
+    ASSERT_EQ(out.algorithms.size(), 1u);
+    EXPECT_EQ(labels(out.algorithms[0]), (std::vector<std::string>{"1"}));
+    EXPECT_TRUE(out.problems.empty());
+}
+
 TEST(Markers, RawStringsAreSkipped)
 {
     SourceMarkers out;

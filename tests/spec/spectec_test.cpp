@@ -34,6 +34,28 @@ rule Numtype_ok:
     EXPECT_EQ(index.entries().size(), 4u);
 }
 
+TEST(SpecTec, RulesInBlockCommentsAreNotRules)
+{
+    SpecTecIndex index;
+    parse_spectec(R"(rule Instr_ok/nop:
+(;
+rule Instr_ok/load:
+  (; nested ;)
+rule Instr_ok/store:
+;)
+rule Instr_ok/load-val: (; a trailing comment ;)
+(; one line ;) rule Not/a-declaration:
+rule Instr_ok/store-val:
+)",
+                  "2.3-validation.instructions.spectec", index);
+    EXPECT_NE(index.find("Instr_ok/nop"), nullptr);
+    EXPECT_EQ(index.find("Instr_ok/load"), nullptr);
+    EXPECT_EQ(index.find("Instr_ok/store"), nullptr);
+    EXPECT_NE(index.find("Instr_ok/load-val"), nullptr);
+    EXPECT_NE(index.find("Instr_ok/store-val"), nullptr);
+    EXPECT_EQ(index.entries().size(), 3u);
+}
+
 TEST(SpecTec, PartsFollowTheChapterNumbers)
 {
     EXPECT_EQ(spectec_part("2.3-validation.instructions.spectec"), "validation");

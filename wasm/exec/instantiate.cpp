@@ -13,8 +13,10 @@ namespace lockstep::wasm {
 
 namespace {
 
+// Limits_sub, with the instance's current size as its minimum.
 bool limits_match(uint64_t size, const Limits& have, const Limits& want)
 {
+    RULE(have.has_max ? "Limits_sub/max" : "Limits_sub/eps");
     if (have.at != want.at) return false;
     if (size < want.min) return false;
     if (want.has_max) {
@@ -28,6 +30,7 @@ bool limits_match(uint64_t size, const Limits& have, const Limits& want)
 // instructions); nullopt when an allocation exceeds an implementation limit.
 std::optional<Value> eval_const(Store& store, ModuleInst& inst, const ConstExpr& e)
 {
+    RULE("Eval_expr");
     std::vector<Value> st;
     for (const Instr& in : e.code) {
         switch (in.op) {
@@ -108,28 +111,45 @@ std::optional<Value> eval_const(Store& store, ModuleInst& inst, const ConstExpr&
 
 }  // namespace
 
+// Externaddr_ok/sub: the address's type (Externaddr_ok/…) matches the
+// import's (Externtype_sub/…).
 bool import_matches(const ExternVal& v, const Import& im, const std::vector<uint32_t>& canon)
 {
+    RULE("Externaddr_ok/sub");
     if (v.kind != im.kind) return false;
     switch (im.kind) {
     case ExternKind::Func:
+        RULE("Externaddr_ok/func");
+        RULE("Externtype_sub/func");
         return TypeRegistry::get().is_sub(v.func()->type_id, canon[im.type_index]);
     case ExternKind::Tag:
+        RULE("Externaddr_ok/tag");
+        RULE("Externtype_sub/tag");
+        RULE("Tagtype_sub");
         return v.tag()->type_id == canon[im.type_index];
     case ExternKind::Table: {
+        RULE("Externaddr_ok/table");
+        RULE("Externtype_sub/table");
+        RULE("Tabletype_sub");
         const TableInst* t = v.table();
         const ValType want = close_val(im.table.elem, canon);
         return limits_match(t->elems.size(), t->type.limits, im.table.limits) && val_matches(t->type.elem, want) &&
                val_matches(want, t->type.elem);
     }
     case ExternKind::Mem: {
+        RULE("Externaddr_ok/mem");
+        RULE("Externtype_sub/mem");
+        RULE("Memtype_sub");
         const MemInst* m = v.mem();
         return limits_match(m->pages(), m->type.limits, im.mem.limits);
     }
     case ExternKind::Global: {
+        RULE("Externaddr_ok/global");
+        RULE("Externtype_sub/global");
         const GlobalInst* g = v.global();
         const ValType want = close_val(im.global.type, canon);
         if (g->type.mut != im.global.mut) return false;
+        RULE(g->type.mut ? "Globaltype_sub/var" : "Globaltype_sub/const");
         if (g->type.mut) return val_matches(g->type.type, want) && val_matches(want, g->type.type);
         return val_matches(g->type.type, want);
     }

@@ -34,20 +34,28 @@ Thread::Thread(Store& store, size_t max_values, size_t max_frames)
     sp_ = stack_.data();
 }
 
+// Ref_ok/sub: the reference's own type (Ref_ok/…) matches t.
 bool ref_matches(const Ref& r, const ValType& t)
 {
-    if (r.is_null()) return t.nullable;
+    RULE("Ref_ok/sub");
+    if (r.is_null()) {
+        RULE("Ref_ok/null");
+        return t.nullable;
+    }
     const AbsHeap top = top_heap(t.heap);
     if (r.externalized || r.kind == Ref::Host) {
         // ref.host is an extern (and, converted, an any); ref.extern wraps an any.
+        RULE(r.externalized ? "Ref_ok/extern" : "Ref_ok/host");
         if (top == AbsHeap::Extern) return t.heap == HeapType::abs(AbsHeap::Extern);
         return r.kind == Ref::Host && t.heap == HeapType::abs(AbsHeap::Any);
     }
     switch (r.kind) {
-    case Ref::I31: return heap_matches(HeapType::abs(AbsHeap::I31), t.heap);
-    case Ref::Struct: case Ref::Array: return heap_matches(HeapType::idx(r.as_object()->type_id), t.heap);
-    case Ref::Func: return heap_matches(HeapType::idx(r.as_func()->type_id), t.heap);
-    case Ref::Exn: return heap_matches(HeapType::abs(AbsHeap::Exn), t.heap);
+    case Ref::I31: RULE("Ref_ok/i31"); return heap_matches(HeapType::abs(AbsHeap::I31), t.heap);
+    case Ref::Struct: case Ref::Array:
+        RULE(r.kind == Ref::Struct ? "Ref_ok/struct" : "Ref_ok/array");
+        return heap_matches(HeapType::idx(r.as_object()->type_id), t.heap);
+    case Ref::Func: RULE("Ref_ok/func"); return heap_matches(HeapType::idx(r.as_func()->type_id), t.heap);
+    case Ref::Exn: RULE("Ref_ok/exn"); return heap_matches(HeapType::abs(AbsHeap::Exn), t.heap);
     default: return false;
     }
 }
@@ -231,7 +239,10 @@ Outcome Thread::run(size_t entry_depth)
                         const bool tag_ok = c.kind == Catch::CatchAll || c.kind == Catch::CatchAllRef ||
                                             exn->tag == fr->func->module->tags[c.tag];
                         if (!tag_ok) continue;
-                        RULE("Step_read/throw_ref-handler-catch");
+                        RULE(c.kind == Catch::Catch_      ? "Step_read/throw_ref-handler-catch"
+                             : c.kind == Catch::CatchRef  ? "Step_read/throw_ref-handler-catch_ref"
+                             : c.kind == Catch::CatchAll  ? "Step_read/throw_ref-handler-catch_all"
+                                                          : "Step_read/throw_ref-handler-catch_all_ref");
                         sp = fr->operands + c.target.height;
                         if (c.kind == Catch::Catch_ || c.kind == Catch::CatchRef)
                             for (const Value& v : exn->fields) PUSH(v);
@@ -243,6 +254,7 @@ Outcome Thread::run(size_t entry_depth)
                         break;
                     }
                     if (caught) break;
+                    RULE("Step_read/throw_ref-handler-empty");  // no catch of this handler matched
                 }
                 if (caught) break;
                 RULE("Step_read/throw_ref-frame");
@@ -298,7 +310,8 @@ Outcome Thread::run(size_t entry_depth)
             }
             [[fallthrough]];
         case Op::Return: {
-            RULE("Step_pure/return-frame");
+            // The end of the function's body (End falls through): frame-vals.
+            RULE(in.op == Op::Return ? "Step_pure/return-frame" : "Step_pure/frame-vals");
             leave(fr->func->type->results.size());
             if (frames_.size() == entry_depth) {
                 sp_ = sp;
@@ -384,7 +397,10 @@ Outcome Thread::run(size_t entry_depth)
                 if (!TypeRegistry::get().is_sub(callee->type_id, mod->types[in.a])) TRAP("indirect call type mismatch");
             } else {
                 const Ref r = POP().ref;
-                RULE(r.is_null() ? "Step_read/call_ref-null" : "Step_read/call_ref-func");
+                if (in.op == Op::ReturnCallRef)
+                    RULE(r.is_null() ? "Step_read/return_call_ref-frame-null" : "Step_read/return_call_ref-frame-addr");
+                else
+                    RULE(r.is_null() ? "Step_read/call_ref-null" : "Step_read/call_ref-func");
                 if (r.is_null()) TRAP("null function reference");
                 callee = r.as_func();
             }
@@ -514,7 +530,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/table.fill-oob");
                 TRAP("out of bounds table access");
             }
-            RULE("Step_read/table.fill-succ");
+            RULE(cnt == 0 ? "Step_read/table.fill-zero" : "Step_read/table.fill-succ");
             std::fill(t->elems.begin() + i, t->elems.begin() + i + cnt, v);
             break;
         }
@@ -529,7 +545,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/table.copy-oob");
                 TRAP("out of bounds table access");
             }
-            RULE("Step_read/table.copy-le");
+            RULE(cnt == 0 ? "Step_read/table.copy-zero" : di <= si ? "Step_read/table.copy-le" : "Step_read/table.copy-gt");
             if (di <= si) std::copy(s->elems.begin() + si, s->elems.begin() + si + cnt, d->elems.begin() + di);
             else std::copy_backward(s->elems.begin() + si, s->elems.begin() + si + cnt, d->elems.begin() + di + cnt);
             break;
@@ -544,64 +560,68 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/table.init-oob");
                 TRAP("out of bounds table access");
             }
-            RULE("Step_read/table.init-succ");
+            RULE(cnt == 0 ? "Step_read/table.init-zero" : "Step_read/table.init-succ");
             std::copy(e->refs.begin() + si, e->refs.begin() + si + cnt, t->elems.begin() + di);
             break;
         }
         case Op::ElemDrop: RULE("Step/elem.drop"); mod->elems[in.a]->refs.clear(); break;
         // ---- memory ----
-#define MEM_ADDR(N)                                                                      \
+// The effective address of an N-byte access; OOB_RULE marks the rule that traps.
+#define MEM_ADDR(N, OOB_RULE)                                                            \
     MemInst* m = mod->mems[in.b];                                                        \
     uint64_t ea;                                                                         \
     if (!in_bounds(m->type.limits.at == AddrType::I64 ? POP().i64 : POP().i32, in.c, N,  \
-                   m->size, ea))                                                         \
-        TRAP("out of bounds memory access");
-#define LOAD(OP, T, N, CONV)                         \
-    case Op::OP: {                                   \
-        RULE("Step_read/load-num-val");              \
-        MEM_ADDR(N)                                  \
+                   m->size, ea)) {                                                       \
+        OOB_RULE;                                                                        \
+        TRAP("out of bounds memory access");                                             \
+    }
+// PACK: a narrower access than the value type (load-pack rules).
+#define LOAD(OP, T, N, CONV, PACK)                                                          \
+    case Op::OP: {                                                                          \
+        RULE(PACK ? "Step_read/load-pack-val" : "Step_read/load-num-val");                  \
+        MEM_ADDR(N, RULE(PACK ? "Step_read/load-pack-oob" : "Step_read/load-num-oob"))      \
         T raw;                                       \
         std::memcpy(&raw, m->data + ea, N);          \
         PUSH(CONV);                                  \
         break;                                       \
     }
-        LOAD(I32Load, uint32_t, 4, Value::from_i32(raw))
-        LOAD(I64Load, uint64_t, 8, Value::from_i64(raw))
-        LOAD(F32Load, uint32_t, 4, Value::from_f32_bits(raw))
-        LOAD(F64Load, uint64_t, 8, Value::from_f64_bits(raw))
-        LOAD(I32Load8S, int8_t, 1, Value::from_i32(static_cast<uint32_t>(static_cast<int32_t>(raw))))
-        LOAD(I32Load8U, uint8_t, 1, Value::from_i32(raw))
-        LOAD(I32Load16S, int16_t, 2, Value::from_i32(static_cast<uint32_t>(static_cast<int32_t>(raw))))
-        LOAD(I32Load16U, uint16_t, 2, Value::from_i32(raw))
-        LOAD(I64Load8S, int8_t, 1, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))))
-        LOAD(I64Load8U, uint8_t, 1, Value::from_i64(raw))
-        LOAD(I64Load16S, int16_t, 2, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))))
-        LOAD(I64Load16U, uint16_t, 2, Value::from_i64(raw))
-        LOAD(I64Load32S, int32_t, 4, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))))
-        LOAD(I64Load32U, uint32_t, 4, Value::from_i64(raw))
+        LOAD(I32Load, uint32_t, 4, Value::from_i32(raw), false)
+        LOAD(I64Load, uint64_t, 8, Value::from_i64(raw), false)
+        LOAD(F32Load, uint32_t, 4, Value::from_f32_bits(raw), false)
+        LOAD(F64Load, uint64_t, 8, Value::from_f64_bits(raw), false)
+        LOAD(I32Load8S, int8_t, 1, Value::from_i32(static_cast<uint32_t>(static_cast<int32_t>(raw))), true)
+        LOAD(I32Load8U, uint8_t, 1, Value::from_i32(raw), true)
+        LOAD(I32Load16S, int16_t, 2, Value::from_i32(static_cast<uint32_t>(static_cast<int32_t>(raw))), true)
+        LOAD(I32Load16U, uint16_t, 2, Value::from_i32(raw), true)
+        LOAD(I64Load8S, int8_t, 1, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))), true)
+        LOAD(I64Load8U, uint8_t, 1, Value::from_i64(raw), true)
+        LOAD(I64Load16S, int16_t, 2, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))), true)
+        LOAD(I64Load16U, uint16_t, 2, Value::from_i64(raw), true)
+        LOAD(I64Load32S, int32_t, 4, Value::from_i64(static_cast<uint64_t>(static_cast<int64_t>(raw))), true)
+        LOAD(I64Load32U, uint32_t, 4, Value::from_i64(raw), true)
 #undef LOAD
-#define STORE(OP, N, FIELD)                          \
-    case Op::OP: {                                   \
-        RULE("Step/store-num-val");                  \
-        const Value v = POP();                       \
-        MEM_ADDR(N)                                  \
+#define STORE(OP, N, FIELD, PACK)                                                     \
+    case Op::OP: {                                                                    \
+        RULE(PACK ? "Step/store-pack-val" : "Step/store-num-val");                    \
+        const Value v = POP();                                                        \
+        MEM_ADDR(N, RULE(PACK ? "Step/store-pack-oob" : "Step/store-num-oob"))        \
         std::memcpy(m->data + ea, &v.FIELD, N);      \
         break;                                       \
     }
-        STORE(I32Store, 4, i32)
-        STORE(I64Store, 8, i64)
-        STORE(F32Store, 4, i32)
-        STORE(F64Store, 8, i64)
-        STORE(I32Store8, 1, i32)
-        STORE(I32Store16, 2, i32)
-        STORE(I64Store8, 1, i64)
-        STORE(I64Store16, 2, i64)
-        STORE(I64Store32, 4, i64)
+        STORE(I32Store, 4, i32, false)
+        STORE(I64Store, 8, i64, false)
+        STORE(F32Store, 4, i32, false)
+        STORE(F64Store, 8, i64, false)
+        STORE(I32Store8, 1, i32, true)
+        STORE(I32Store16, 2, i32, true)
+        STORE(I64Store8, 1, i64, true)
+        STORE(I64Store16, 2, i64, true)
+        STORE(I64Store32, 4, i64, true)
 #undef STORE
         // ---- vector memory instructions ----
         case Op::V128Load: {
             RULE("Step_read/vload-val");
-            MEM_ADDR(16)
+            MEM_ADDR(16, RULE("Step_read/vload-oob"))
             Value v;
             std::memcpy(v.v128, m->data + ea, 16);
             PUSH(v);
@@ -610,7 +630,7 @@ Outcome Thread::run(size_t entry_depth)
         case Op::V128Load8x8S: case Op::V128Load8x8U: case Op::V128Load16x4S: case Op::V128Load16x4U:
         case Op::V128Load32x2S: case Op::V128Load32x2U: {
             RULE("Step_read/vload-pack-val");
-            MEM_ADDR(8)
+            MEM_ADDR(8, RULE("Step_read/vload-pack-oob"))
             uint8_t raw[8];
             std::memcpy(raw, m->data + ea, 8);
             Value v;
@@ -630,7 +650,7 @@ Outcome Thread::run(size_t entry_depth)
             RULE("Step_read/vload-splat-val");
             const unsigned size = in.op == Op::V128Load8Splat ? 1 : in.op == Op::V128Load16Splat ? 2
                                 : in.op == Op::V128Load32Splat ? 4 : 8;
-            MEM_ADDR(size)
+            MEM_ADDR(size, RULE("Step_read/vload-splat-oob"))
             Value v;
             for (unsigned i = 0; i < 16 / size; ++i) std::memcpy(v.v128 + i * size, m->data + ea, size);
             PUSH(v);
@@ -639,7 +659,7 @@ Outcome Thread::run(size_t entry_depth)
         case Op::V128Load32Zero: case Op::V128Load64Zero: {
             RULE("Step_read/vload-zero-val");
             const unsigned size = in.op == Op::V128Load32Zero ? 4 : 8;
-            MEM_ADDR(size)
+            MEM_ADDR(size, RULE("Step_read/vload-zero-oob"))
             Value v;
             std::memcpy(v.v128, m->data + ea, size);
             PUSH(v);
@@ -648,7 +668,7 @@ Outcome Thread::run(size_t entry_depth)
         case Op::V128Store: {
             RULE("Step/vstore-val");
             const Value v = POP();
-            MEM_ADDR(16)
+            MEM_ADDR(16, RULE("Step/vstore-oob"))
             std::memcpy(m->data + ea, v.v128, 16);
             break;
         }
@@ -656,7 +676,7 @@ Outcome Thread::run(size_t entry_depth)
             RULE("Step_read/vload_lane-val");
             const unsigned size = 1u << (static_cast<unsigned>(in.op) - static_cast<unsigned>(Op::V128Load8Lane));
             Value v = POP();
-            MEM_ADDR(size)
+            MEM_ADDR(size, RULE("Step_read/vload_lane-oob"))
             std::memcpy(v.v128 + in.d * size, m->data + ea, size);
             PUSH(v);
             break;
@@ -665,7 +685,7 @@ Outcome Thread::run(size_t entry_depth)
             RULE("Step/vstore_lane-val");
             const unsigned size = 1u << (static_cast<unsigned>(in.op) - static_cast<unsigned>(Op::V128Store8Lane));
             const Value v = POP();
-            MEM_ADDR(size)
+            MEM_ADDR(size, RULE("Step/vstore_lane-oob"))
             std::memcpy(m->data + ea, v.v128 + in.d * size, size);
             break;
         }
@@ -701,7 +721,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/memory.fill-oob");
                 TRAP("out of bounds memory access");
             }
-            RULE("Step_read/memory.fill-succ");
+            RULE(cnt == 0 ? "Step_read/memory.fill-zero" : "Step_read/memory.fill-succ");
             std::memset(m->data + d, val, cnt);
             break;
         }
@@ -716,7 +736,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/memory.copy-oob");
                 TRAP("out of bounds memory access");
             }
-            RULE("Step_read/memory.copy-le");
+            RULE(cnt == 0 ? "Step_read/memory.copy-zero" : d <= s ? "Step_read/memory.copy-le" : "Step_read/memory.copy-gt");
             std::memmove(dm->data + d, sm->data + s, cnt);
             break;
         }
@@ -730,7 +750,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/memory.init-oob");
                 TRAP("out of bounds memory access");
             }
-            RULE("Step_read/memory.init-succ");
+            RULE(cnt == 0 ? "Step_read/memory.init-zero" : "Step_read/memory.init-succ");
             if (cnt) std::memcpy(m->data + d, data->bytes.data() + s, cnt);
             break;
         }
@@ -755,7 +775,9 @@ Outcome Thread::run(size_t entry_depth)
             const Ref b = POP().ref;
             const Ref a = POP().ref;
             const bool eq = (a.is_null() && b.is_null()) || a.same(b);
-            RULE(eq ? "Step_pure/ref.eq-true" : "Step_pure/ref.eq-false");
+            RULE(a.is_null() && b.is_null() ? "Step_pure/ref.eq-null"
+                 : eq                       ? "Step_pure/ref.eq-true"
+                                            : "Step_pure/ref.eq-false");
             PUSH(Value::from_i32(eq));
             break;
         }
@@ -941,7 +963,7 @@ Outcome Thread::run(size_t entry_depth)
                 RULE("Step_read/array.fill-oob");
                 TRAP("out of bounds array access");
             }
-            RULE("Step_read/array.fill-succ");
+            RULE(cnt == 0 ? "Step_read/array.fill-zero" : "Step_read/array.fill-succ");
             const Value pv = pack(v, TypeRegistry::get().type(mod->types[in.a]).comp.fields[0]);
             std::fill(o->fields.begin() + i, o->fields.begin() + i + cnt, pv);
             break;
@@ -959,10 +981,10 @@ Outcome Thread::run(size_t entry_depth)
             GcObject* d = dr.as_object();
             GcObject* s = sr.as_object();
             if (!range_ok(di, cnt, d->fields.size()) || !range_ok(si, cnt, s->fields.size())) {
-                RULE("Step_read/array.copy-oob1");
+                RULE(!range_ok(di, cnt, d->fields.size()) ? "Step_read/array.copy-oob1" : "Step_read/array.copy-oob2");
                 TRAP("out of bounds array access");
             }
-            RULE("Step_read/array.copy-le");
+            RULE(cnt == 0 ? "Step_read/array.copy-zero" : di <= si ? "Step_read/array.copy-le" : "Step_read/array.copy-gt");
             if (di <= si) std::copy(s->fields.begin() + si, s->fields.begin() + si + cnt, d->fields.begin() + di);
             else std::copy_backward(s->fields.begin() + si, s->fields.begin() + si + cnt, d->fields.begin() + di + cnt);
             break;
@@ -973,13 +995,13 @@ Outcome Thread::run(size_t entry_depth)
             const uint64_t di = POP().i32;
             const Ref r = POP().ref;
             if (r.is_null()) {
-                RULE("Step_read/array.init_data-null");
+                RULE(in.op == Op::ArrayInitData ? "Step_read/array.init_data-null" : "Step_read/array.init_elem-null");
                 TRAP("null array reference");
             }
             GcObject* o = r.as_object();
             const FieldType& f = TypeRegistry::get().type(mod->types[in.a]).comp.fields[0];
             if (!range_ok(di, cnt, o->fields.size())) {
-                RULE("Step_read/array.init_data-oob1");
+                RULE(in.op == Op::ArrayInitData ? "Step_read/array.init_data-oob1" : "Step_read/array.init_elem-oob1");
                 TRAP("out of bounds array access");
             }
             if (in.op == Op::ArrayInitData) {
@@ -989,7 +1011,7 @@ Outcome Thread::run(size_t entry_depth)
                     RULE("Step_read/array.init_data-oob2");
                     TRAP("out of bounds memory access");
                 }
-                RULE("Step_read/array.init_data-num");
+                RULE(cnt == 0 ? "Step_read/array.init_data-zero" : "Step_read/array.init_data-num");
                 for (uint64_t i = 0; i < cnt; ++i) o->fields[di + i] = read_storage(d->bytes.data() + s + i * z, f);
             } else {
                 ElemInst* e = mod->elems[in.b];
@@ -997,7 +1019,7 @@ Outcome Thread::run(size_t entry_depth)
                     RULE("Step_read/array.init_elem-oob2");
                     TRAP("out of bounds table access");
                 }
-                RULE("Step_read/array.init_elem-succ");
+                RULE(cnt == 0 ? "Step_read/array.init_elem-zero" : "Step_read/array.init_elem-succ");
                 for (uint64_t i = 0; i < cnt; ++i) o->fields[di + i] = Value::from_ref(e->refs[s + i]);
             }
             break;

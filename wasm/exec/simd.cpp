@@ -245,7 +245,8 @@ bool execute_vector(const Instr& in, const CodePools& pools, Value*& sp)
     case Op::V128Xor: RULE("Step_pure/vvbinop"); BIN(lanewise2<uint64_t>(a, b, [](uint64_t x, uint64_t y) { return x ^ y; })); return true;
     case Op::V128Bitselect: case Op::I8x16RelaxedLaneselect: case Op::I16x8RelaxedLaneselect:
     case Op::I32x4RelaxedLaneselect: case Op::I64x2RelaxedLaneselect: {
-        RULE("Step_pure/vvternop");
+        // relaxed_laneselect is a VTERNOP of a shape (its result here: bitselect's).
+        RULE(in.op == Op::V128Bitselect ? "Step_pure/vvternop" : "Step_pure/vternop-val");
         const Value c = sp[-1], b = sp[-2], a = sp[-3];
         sp -= 2;
         sp[-1] = bitselect(a, b, c);

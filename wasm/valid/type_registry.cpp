@@ -1,6 +1,8 @@
 // Iso-recursive canonicalization and subtyping (SpecTec 2.2-validation.subtyping).
 #include "wasm/valid/type_registry.h"
 
+#include "spec/step.h"
+
 #include <map>
 #include <mutex>
 #include <string>
@@ -141,50 +143,89 @@ AbsHeap bottom_heap(const HeapType& h)
     }
 }
 
+// Heaptype_sub decided in closed form: a chain of Heaptype_sub/trans steps
+// is one comparison here (none <: i31 <: eq <: any …).
 bool heap_matches(const HeapType& a, const HeapType& b)
 {
-    if (a == b) return true;
-    if (!a.is_index() && a.absh() == AbsHeap::Bot) return true;
-    if (a.is_index() && b.is_index()) return TypeRegistry::get().is_sub(a.code, b.code);
+    if (a == b) {
+        RULE("Heaptype_sub/refl");
+        return true;
+    }
+    if (!a.is_index() && a.absh() == AbsHeap::Bot) {
+        RULE("Heaptype_sub/bot");
+        return true;
+    }
+    if (a.is_index() && b.is_index()) {
+        // Defined types (the registry's canonical ids): reflexive, or up the declared supertypes.
+        RULE("Heaptype_sub/def");
+        RULE("Deftype_sub/refl");
+        RULE("Deftype_sub/super");
+        return TypeRegistry::get().is_sub(a.code, b.code);
+    }
     if (a.is_index()) {
         const CompKind k = TypeRegistry::get().type(a.code).comp.kind;
         switch (b.absh()) {
-        case AbsHeap::Func: return k == CompKind::Func;
-        case AbsHeap::Struct: return k == CompKind::Struct;
-        case AbsHeap::Array: return k == CompKind::Array;
-        case AbsHeap::Eq: case AbsHeap::Any: return k != CompKind::Func;
+        case AbsHeap::Func: RULE("Heaptype_sub/func"); return k == CompKind::Func;
+        case AbsHeap::Struct: RULE("Heaptype_sub/struct"); return k == CompKind::Struct;
+        case AbsHeap::Array: RULE("Heaptype_sub/array"); return k == CompKind::Array;
+        case AbsHeap::Eq: case AbsHeap::Any:
+            RULE(k == CompKind::Struct ? "Heaptype_sub/struct" : "Heaptype_sub/array");
+            RULE(k == CompKind::Struct ? "Heaptype_sub/struct-eq" : "Heaptype_sub/array-eq");
+            if (b.absh() == AbsHeap::Any) RULE("Heaptype_sub/eq-any");
+            RULE("Heaptype_sub/trans");
+            return k != CompKind::Func;
         default: return false;
         }
     }
     const AbsHeap x = a.absh();
     if (b.is_index()) {
         const CompKind k = TypeRegistry::get().type(b.code).comp.kind;
+        RULE(x == AbsHeap::None ? "Heaptype_sub/none" : "Heaptype_sub/nofunc");
         return (x == AbsHeap::None && k != CompKind::Func) || (x == AbsHeap::NoFunc && k == CompKind::Func);
     }
     const AbsHeap y = b.absh();
     switch (x) {
     case AbsHeap::None:
+        RULE("Heaptype_sub/none");
         return y == AbsHeap::I31 || y == AbsHeap::Struct || y == AbsHeap::Array || y == AbsHeap::Eq || y == AbsHeap::Any;
-    case AbsHeap::I31: case AbsHeap::Struct: case AbsHeap::Array: return y == AbsHeap::Eq || y == AbsHeap::Any;
-    case AbsHeap::Eq: return y == AbsHeap::Any;
-    case AbsHeap::NoFunc: return y == AbsHeap::Func;
-    case AbsHeap::NoExtern: return y == AbsHeap::Extern;
-    case AbsHeap::NoExn: return y == AbsHeap::Exn;
+    case AbsHeap::I31: case AbsHeap::Struct: case AbsHeap::Array:
+        RULE(x == AbsHeap::I31      ? "Heaptype_sub/i31-eq"
+             : x == AbsHeap::Struct ? "Heaptype_sub/struct-eq"
+                                    : "Heaptype_sub/array-eq");
+        if (y == AbsHeap::Any) {
+            RULE("Heaptype_sub/eq-any");
+            RULE("Heaptype_sub/trans");
+        }
+        return y == AbsHeap::Eq || y == AbsHeap::Any;
+    case AbsHeap::Eq: RULE("Heaptype_sub/eq-any"); return y == AbsHeap::Any;
+    case AbsHeap::NoFunc: RULE("Heaptype_sub/nofunc"); return y == AbsHeap::Func;
+    case AbsHeap::NoExtern: RULE("Heaptype_sub/noextern"); return y == AbsHeap::Extern;
+    case AbsHeap::NoExn: RULE("Heaptype_sub/noexn"); return y == AbsHeap::Exn;
     default: return false;
     }
 }
 
 bool val_matches(const ValType& a, const ValType& b)
 {
-    if (a.kind == ValKind::Bot) return true;
+    if (a.kind == ValKind::Bot) {
+        RULE("Valtype_sub/bot");
+        return true;
+    }
     if (a.kind != b.kind) return false;
-    if (!a.is_ref()) return true;
+    if (!a.is_ref()) {
+        RULE(a.kind == ValKind::V128 ? "Valtype_sub/vec" : "Valtype_sub/num");
+        RULE(a.kind == ValKind::V128 ? "Vectype_sub" : "Numtype_sub");
+        return true;
+    }
+    RULE("Valtype_sub/ref");
     if (a.nullable && !b.nullable) return false;
+    RULE(b.nullable ? "Reftype_sub/null" : "Reftype_sub/nonnull");
     return heap_matches(a.heap, b.heap);
 }
 
 bool vals_match(const std::vector<ValType>& a, const std::vector<ValType>& b)
 {
+    RULE("Resulttype_sub");
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
         if (!val_matches(a[i], b[i])) return false;

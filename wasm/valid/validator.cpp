@@ -24,7 +24,12 @@ struct Invalid {
 };
 [[noreturn]] void invalid(const std::string& m) { throw Invalid{m}; }
 
-bool defaultable(const ValType& t) { return !t.is_ref() || t.nullable; }
+bool defaultable(const ValType& t)
+{
+    const bool has_default = !t.is_ref() || t.nullable;  // $default_(t) is not eps
+    RULE(has_default ? "Defaultable" : "Nondefaultable");
+    return has_default;
+}
 
 ValType val_of_char(char c)
 {
@@ -39,6 +44,117 @@ ValType val_of_char(char c)
 
 ValType addr_val(AddrType at) { return at == AddrType::I64 ? kI64 : kI32; }
 
+// The SpecTec rule that types an instruction of the table's signature column
+// (Instr_ok/const, unop, …, load-pack, vcvtop …), read off its mnemonic.
+enum class Typing : uint8_t {
+    Const, Unop, Binop, Testop, Relop, Cvtop, LoadVal, LoadPack, StoreVal, StorePack,
+    VloadVal, VloadPack, VloadSplat, VloadZero, VloadLane, Vstore, VstoreLane,
+    Vconst, Vvunop, Vvbinop, Vvternop, Vvtestop, Vunop, Vbinop, Vternop, Vtestop, Vrelop, Vshiftop,
+    Vbitmask, Vswizzlop, Vshuffle, Vsplat, VextractLane, VreplaceLane, Vextunop, Vextbinop, Vextternop,
+    Vnarrow, Vcvtop,
+};
+
+Typing typing_of(const OpInfo& info)
+{
+    const std::string_view m = info.mnemonic;
+    const std::string_view sig = info.sig;
+    const std::string_view op = m.substr(m.find('.') + 1);
+    auto has = [&](std::string_view part) { return op.find(part) != std::string_view::npos; };
+    const bool relop = op == "eq" || op == "ne" || op.starts_with("lt") || op.starts_with("gt") ||
+                       op.starts_with("le") || op.starts_with("ge");
+    if (!m.starts_with("v128") && m[3] == '.') {  // i32. i64. f32. f64.
+        if (info.imm == Imm::MemArg) {
+            // "a:i2" loads, "ai:2" stores; packed when the access is narrower than the type.
+            const bool load = sig[1] == ':';
+            const char type = load ? sig[2] : sig[1];
+            const int natural = (type == 'i' || type == 'f') ? 2 : 3;
+            const bool pack = sig.back() - '0' < natural;
+            return load ? (pack ? Typing::LoadPack : Typing::LoadVal) : (pack ? Typing::StorePack : Typing::StoreVal);
+        }
+        if (op == "const") return Typing::Const;
+        if (op == "eqz") return Typing::Testop;
+        if (relop) return Typing::Relop;
+        const std::size_t colon = sig.find(':');
+        if (colon == 1) return sig[0] == sig[2] ? Typing::Unop : Typing::Cvtop;
+        return Typing::Binop;
+    }
+    if (info.imm == Imm::MemArg) {
+        if (op == "load") return Typing::VloadVal;
+        if (op == "store") return Typing::Vstore;
+        if (has("splat")) return Typing::VloadSplat;
+        if (has("zero")) return Typing::VloadZero;
+        return Typing::VloadPack;  // load8x8_s …
+    }
+    if (info.imm == Imm::MemArgLane) return has("load") ? Typing::VloadLane : Typing::VstoreLane;
+    if (op == "const") return Typing::Vconst;
+    if (op == "not") return Typing::Vvunop;
+    if (op == "and" || op == "andnot" || op == "or" || op == "xor") return Typing::Vvbinop;
+    if (op == "bitselect") return Typing::Vvternop;
+    if (op == "any_true") return Typing::Vvtestop;
+    if (op == "all_true") return Typing::Vtestop;
+    if (op == "bitmask") return Typing::Vbitmask;
+    if (op == "shuffle") return Typing::Vshuffle;
+    if (has("swizzle")) return Typing::Vswizzlop;
+    if (op == "splat") return Typing::Vsplat;
+    if (has("extract_lane")) return Typing::VextractLane;
+    if (op == "replace_lane") return Typing::VreplaceLane;
+    if (has("narrow")) return Typing::Vnarrow;
+    if (op.starts_with("sh")) return Typing::Vshiftop;
+    if (has("extend_") || has("extadd")) return Typing::Vextunop;
+    if (has("dot") && has("add")) return Typing::Vextternop;
+    if (has("extmul") || has("dot")) return Typing::Vextbinop;
+    if (has("trunc_sat") || has("relaxed_trunc") || has("convert") || has("demote") || has("promote"))
+        return Typing::Vcvtop;
+    if (has("madd") || has("laneselect")) return Typing::Vternop;
+    if (relop) return Typing::Vrelop;
+    return sig == "v:v" ? Typing::Vunop : Typing::Vbinop;
+}
+
+void mark_typing_rule(Typing t)
+{
+    switch (t) {
+    case Typing::Const: RULE("Instr_ok/const"); return;
+    case Typing::Unop: RULE("Instr_ok/unop"); return;
+    case Typing::Binop: RULE("Instr_ok/binop"); return;
+    case Typing::Testop: RULE("Instr_ok/testop"); return;
+    case Typing::Relop: RULE("Instr_ok/relop"); return;
+    case Typing::Cvtop: RULE("Instr_ok/cvtop"); return;
+    case Typing::LoadVal: RULE("Instr_ok/load-val"); return;
+    case Typing::LoadPack: RULE("Instr_ok/load-pack"); return;
+    case Typing::StoreVal: RULE("Instr_ok/store-val"); return;
+    case Typing::StorePack: RULE("Instr_ok/store-pack"); return;
+    case Typing::VloadVal: RULE("Instr_ok/vload-val"); return;
+    case Typing::VloadPack: RULE("Instr_ok/vload-pack"); return;
+    case Typing::VloadSplat: RULE("Instr_ok/vload-splat"); return;
+    case Typing::VloadZero: RULE("Instr_ok/vload-zero"); return;
+    case Typing::VloadLane: RULE("Instr_ok/vload_lane"); return;
+    case Typing::Vstore: RULE("Instr_ok/vstore"); return;
+    case Typing::VstoreLane: RULE("Instr_ok/vstore_lane"); return;
+    case Typing::Vconst: RULE("Instr_ok/vconst"); return;
+    case Typing::Vvunop: RULE("Instr_ok/vvunop"); return;
+    case Typing::Vvbinop: RULE("Instr_ok/vvbinop"); return;
+    case Typing::Vvternop: RULE("Instr_ok/vvternop"); return;
+    case Typing::Vvtestop: RULE("Instr_ok/vvtestop"); return;
+    case Typing::Vunop: RULE("Instr_ok/vunop"); return;
+    case Typing::Vbinop: RULE("Instr_ok/vbinop"); return;
+    case Typing::Vternop: RULE("Instr_ok/vternop"); return;
+    case Typing::Vtestop: RULE("Instr_ok/vtestop"); return;
+    case Typing::Vrelop: RULE("Instr_ok/vrelop"); return;
+    case Typing::Vshiftop: RULE("Instr_ok/vshiftop"); return;
+    case Typing::Vbitmask: RULE("Instr_ok/vbitmask"); return;
+    case Typing::Vswizzlop: RULE("Instr_ok/vswizzlop"); return;
+    case Typing::Vshuffle: RULE("Instr_ok/vshuffle"); return;
+    case Typing::Vsplat: RULE("Instr_ok/vsplat"); return;
+    case Typing::VextractLane: RULE("Instr_ok/vextract_lane"); return;
+    case Typing::VreplaceLane: RULE("Instr_ok/vreplace_lane"); return;
+    case Typing::Vextunop: RULE("Instr_ok/vextunop"); return;
+    case Typing::Vextbinop: RULE("Instr_ok/vextbinop"); return;
+    case Typing::Vextternop: RULE("Instr_ok/vextternop"); return;
+    case Typing::Vnarrow: RULE("Instr_ok/vnarrow"); return;
+    case Typing::Vcvtop: RULE("Instr_ok/vcvtop"); return;
+    }
+}
+
 // The module-level context C (SpecTec 2.0-validation.contexts).
 struct Context {
     Module& m;
@@ -48,14 +164,17 @@ struct Context {
 
     explicit Context(Module& mod) : m(mod) {}
 
+    // C.TYPES[typeidx], unrolled to its subtype: the comptype is its expansion (Expand).
     const SubType& def(uint32_t typeidx) const
     {
         if (typeidx >= canon.size()) invalid("unknown type " + std::to_string(typeidx));
+        RULE("Expand");
         return TypeRegistry::get().type(canon[typeidx]);
     }
     const FuncType& func_type_at(uint32_t typeidx) const
     {
         const SubType& s = def(typeidx);
+        RULE("Expand_use/typeidx");
         if (s.comp.kind != CompKind::Func) invalid("type mismatch: not a function type");
         return s.comp.func;
     }
@@ -64,10 +183,23 @@ struct Context {
         if (funcidx >= m.func_types.size()) invalid("unknown function " + std::to_string(funcidx));
         return func_type_at(m.func_types[funcidx]);
     }
+    // Valtype_ok, with the type index resolved to its defined type.
     ValType close(const ValType& t) const
     {
-        if (t.is_ref() && t.heap.is_index() && static_cast<size_t>(t.heap.code) >= canon.size())
-            invalid("unknown type " + std::to_string(t.heap.code));
+        if (!t.is_ref()) {
+            RULE(t.kind == ValKind::V128 ? "Valtype_ok/vec" : "Valtype_ok/num");
+            RULE(t.kind == ValKind::V128 ? "Vectype_ok" : "Numtype_ok");
+            return t;
+        }
+        RULE("Valtype_ok/ref");
+        RULE("Reftype_ok");
+        if (t.heap.is_index()) {
+            RULE("Heaptype_ok/typeuse");
+            RULE("Typeuse_ok/typeidx");
+            if (static_cast<size_t>(t.heap.code) >= canon.size()) invalid("unknown type " + std::to_string(t.heap.code));
+        } else {
+            RULE("Heaptype_ok/abs");
+        }
         return close_val(t, canon);
     }
     HeapType close(const HeapType& h) const { return close(ValType::ref(true, h)).heap; }
@@ -157,6 +289,7 @@ private:
         if (vals_.size() == f.height && !f.unreachable)
             invalid("type mismatch: instruction requires [" + to_string(expected) + "] but stack has []");
         ValType actual = pop();
+        RULE("Instrs_ok/sub");  // the operand's type may be a subtype of the one expected
         if (!val_matches(actual, expected))
             invalid("type mismatch: instruction requires [" + to_string(expected) + "] but stack has [" +
                     to_string(actual) + "]");
@@ -253,9 +386,10 @@ private:
     void block_sig(const BlockType& bt, std::vector<ValType>& in, std::vector<ValType>& out)
     {
         switch (bt.kind) {
-        case BlockType::Empty: break;
-        case BlockType::Value: out.push_back(c_.close(bt.type)); break;
+        case BlockType::Empty: RULE("Blocktype_ok/valtype"); break;
+        case BlockType::Value: RULE("Blocktype_ok/valtype"); out.push_back(c_.close(bt.type)); break;
         case BlockType::Index: {
+            RULE("Blocktype_ok/typeidx");
             const FuncType& ft = c_.func_type_at(bt.index);
             in = ft.params;
             out = ft.results;
@@ -268,6 +402,7 @@ private:
     }
     void memarg(const Instr& in, const std::string& sig, AddrType& at)
     {
+        RULE("Memarg_ok");
         const MemType& mt = c_.mem(in.b);
         at = mt.limits.at;
         const uint32_t natural = static_cast<uint32_t>(sig.back() - '0');
@@ -276,12 +411,14 @@ private:
     }
     const CompType& struct_type(uint32_t x)
     {
+        RULE("Expand_use/typeidx");
         const SubType& s = c_.def(x);
         if (s.comp.kind != CompKind::Struct) invalid("type mismatch: not a struct type");
         return s.comp;
     }
     const FieldType& array_field(uint32_t x)
     {
+        RULE("Expand_use/typeidx");
         const SubType& s = c_.def(x);
         if (s.comp.kind != CompKind::Array) invalid("type mismatch: not an array type");
         return s.comp.fields[0];
@@ -316,14 +453,20 @@ private:
 
 void FuncValidator::run_function(const FuncType& type, const std::vector<ValType>& locals)
 {
+    RULE("Func_ok");
     locals_ = type.params;
     for (auto& l : locals) locals_.push_back(c_.close(l));
     local_init_.assign(locals_.size(), true);
-    for (size_t i = type.params.size(); i < locals_.size(); ++i) local_init_[i] = defaultable(locals_[i]);
+    for (size_t i = type.params.size(); i < locals_.size(); ++i) {
+        local_init_[i] = defaultable(locals_[i]);
+        RULE(local_init_[i] ? "Local_ok/set" : "Local_ok/unset");
+    }
     results_ = type.results;
+    RULE("Expr_ok");
     push_ctrl(Op::Block, {}, type.results, 0);
     for (uint32_t pc = 0; pc < code_.size(); ++pc) {
         if (ctrls_.empty()) invalid("unexpected content after function end");
+        RULE("Instrs_ok/seq");
         instr(pc);
     }
     if (!ctrls_.empty()) invalid("unexpected end of function");
@@ -332,9 +475,13 @@ void FuncValidator::run_function(const FuncType& type, const std::vector<ValType
 void FuncValidator::run_const(const ValType& expected)
 {
     const_mode_ = true;
+    RULE("Expr_ok_const");
+    RULE("Expr_ok");
+    RULE("Expr_const");
     push_ctrl(Op::Block, {}, {expected}, 0);
     for (uint32_t pc = 0; pc < code_.size(); ++pc) {
         if (ctrls_.empty()) invalid("unexpected content after expression end");
+        RULE("Instrs_ok/seq");
         const_instr_check(code_[pc]);
         instr(pc);
     }
@@ -345,13 +492,24 @@ void FuncValidator::run_const(const ValType& expected)
 void FuncValidator::const_instr_check(const Instr& in)
 {
     switch (in.op) {
-    case Op::I32Const: case Op::I64Const: case Op::F32Const: case Op::F64Const: case Op::V128Const:
-    case Op::RefNull: case Op::RefFunc: case Op::End:
+    case Op::End: return;
+    case Op::I32Const: case Op::I64Const: case Op::F32Const: case Op::F64Const: RULE("Instr_const/const"); return;
+    case Op::V128Const: RULE("Instr_const/vconst"); return;
+    case Op::RefNull: RULE("Instr_const/ref.null"); return;
+    case Op::RefFunc: RULE("Instr_const/ref.func"); return;
     case Op::I32Add: case Op::I32Sub: case Op::I32Mul: case Op::I64Add: case Op::I64Sub: case Op::I64Mul:
-    case Op::StructNew: case Op::StructNewDefault: case Op::ArrayNew: case Op::ArrayNewDefault:
-    case Op::ArrayNewFixed: case Op::RefI31: case Op::AnyConvertExtern: case Op::ExternConvertAny:
+        RULE("Instr_const/binop");
         return;
+    case Op::StructNew: RULE("Instr_const/struct.new"); return;
+    case Op::StructNewDefault: RULE("Instr_const/struct.new_default"); return;
+    case Op::ArrayNew: RULE("Instr_const/array.new"); return;
+    case Op::ArrayNewDefault: RULE("Instr_const/array.new_default"); return;
+    case Op::ArrayNewFixed: RULE("Instr_const/array.new_fixed"); return;
+    case Op::RefI31: RULE("Instr_const/ref.i31"); return;
+    case Op::AnyConvertExtern: RULE("Instr_const/any.convert_extern"); return;
+    case Op::ExternConvertAny: RULE("Instr_const/extern.convert_any"); return;
     case Op::GlobalGet:
+        RULE("Instr_const/global.get");
         if (in.a < c_.m.global_types.size() && c_.m.global_types[in.a].mut) invalid("constant expression required");
         if (in.a >= c_.globals_visible) invalid("unknown global " + std::to_string(in.a));
         return;
@@ -362,6 +520,8 @@ void FuncValidator::const_instr_check(const Instr& in)
 
 void FuncValidator::instr(uint32_t pc)
 {
+    RULE("Instrs_ok/instr");
+    RULE("Instrs_ok/frame");  // the operands below the instruction's own stay as they are
     Instr& in = code_[pc];
     const OpInfo& info = op_info(in.op);
     const uint32_t label = in.a;  // branch instructions' label (overwritten by the resolved target)
@@ -938,6 +1098,8 @@ void FuncValidator::instr(uint32_t pc)
     const std::string sig = info.sig;
     const size_t colon = sig.find(':');
     if (colon == std::string::npos) invalid("unknown operator");
+    if (spec::g_recording) [[unlikely]]
+        mark_typing_rule(typing_of(info));
     AddrType at = AddrType::I32;
     if (info.imm == Imm::MemArg || info.imm == Imm::MemArgLane) memarg(in, sig, at);
     if (info.imm == Imm::MemArgLane && in.d >= (16u >> (sig.back() - '0'))) invalid("invalid lane index");
@@ -963,6 +1125,7 @@ void FuncValidator::instr(uint32_t pc)
 
 void limits_ok(const Limits& l, uint64_t bound, const char* what)
 {
+    RULE("Limits_ok");
     if (l.min > bound) invalid(std::string(what) + " size must be at most " + std::to_string(bound));
     if (l.has_max) {
         if (l.max > bound) invalid(std::string(what) + " size must be at most " + std::to_string(bound));
@@ -970,8 +1133,12 @@ void limits_ok(const Limits& l, uint64_t bound, const char* what)
     }
 }
 
+// Mem_ok / Memtype_ok, with Limits_ok's bound 2^(|at|-16) pages.
 void mem_ok(const MemType& t)
 {
+    RULE("Mem_ok");
+    RULE("Memtype_ok");
+    RULE("Limits_ok");
     const uint64_t bound = t.limits.at == AddrType::I64 ? (uint64_t{1} << 48) : 65536;
     if (t.limits.min > bound || (t.limits.has_max && t.limits.max > bound))
         invalid(t.limits.at == AddrType::I64 ? "memory size must be at most 2^48 pages (256TiB)"
@@ -980,8 +1147,10 @@ void mem_ok(const MemType& t)
     if (t.shared && !t.limits.has_max) invalid("shared memory must have maximum");
 }
 
+// Tabletype_ok (Table_ok's type; its initializer is checked in module_ok).
 void table_ok(Context& c, const TableType& t)
 {
+    RULE("Tabletype_ok");
     const uint64_t bound = t.limits.at == AddrType::I64 ? UINT64_MAX : 0xFFFFFFFFull;
     limits_ok(t.limits, bound, "table");
     c.close(t.elem);
@@ -994,22 +1163,37 @@ void types_ok(Context& c)
     const Module& m = c.m;
     uint32_t group_start = 0;
     for (uint32_t r = 0; r < m.rec_types.size(); ++r) {
+        RULE("Types_ok/cons");
+        RULE("Type_ok");
         const uint32_t group_end = group_start + static_cast<uint32_t>(m.rec_types[r].subs.size());
         auto check_val = [&](const ValType& t) {
             if (t.is_ref() && t.heap.is_index() && static_cast<uint32_t>(t.heap.code) >= group_end)
                 invalid("unknown type " + std::to_string(t.heap.code));
         };
         for (uint32_t i = group_start; i < group_end; ++i) {
+            RULE("Rectype_ok/cons");
+            RULE("Subtype_ok");
             const SubType& s = m.types[i];
+            RULE(s.comp.kind == CompKind::Func     ? "Comptype_ok/func"
+                 : s.comp.kind == CompKind::Struct ? "Comptype_ok/struct"
+                                                   : "Comptype_ok/array");
             if (s.supers.size() > 1) invalid("type has too many supertypes");
             for (uint32_t sup : s.supers)
                 if (sup >= i) invalid("unknown type " + std::to_string(sup));
+            if (s.comp.kind == CompKind::Func) RULE("Resulttype_ok");  // the parameters', then the results'
             for (auto& t : s.comp.func.params) check_val(t);
             for (auto& t : s.comp.func.results) check_val(t);
-            for (auto& f : s.comp.fields) check_val(f.type);
+            for (auto& f : s.comp.fields) {
+                RULE("Fieldtype_ok");
+                RULE(f.packed != Packed::None ? "Storagetype_ok/pack" : "Storagetype_ok/val");
+                if (f.packed != Packed::None) RULE("Packtype_ok");
+                check_val(f.type);
+            }
         }
+        RULE("Rectype_ok/empty");
         group_start = group_end;
     }
+    RULE("Types_ok/empty");
     c.canon = TypeRegistry::get().add_module_types(m.rec_types);
     // Subtype_ok: the declared supertype matches structurally.
     auto& reg = TypeRegistry::get();
@@ -1020,14 +1204,20 @@ void types_ok(Context& c)
             if (sup.final) invalid("sub type: supertype is final");
             if (sup.comp.kind != s.comp.kind) invalid("sub type: different kinds");
             bool ok = true;
+            RULE("Deftype_sub/super");
             if (s.comp.kind == CompKind::Func) {
+                RULE("Comptype_sub/func");
                 ok = vals_match(sup.comp.func.params, s.comp.func.params) &&
                      vals_match(s.comp.func.results, sup.comp.func.results);
             } else {
+                RULE(s.comp.kind == CompKind::Struct ? "Comptype_sub/struct" : "Comptype_sub/array");
                 if (s.comp.fields.size() < sup.comp.fields.size()) ok = false;
                 for (size_t k = 0; ok && k < sup.comp.fields.size(); ++k) {
                     const FieldType& a = s.comp.fields[k];
                     const FieldType& b = sup.comp.fields[k];
+                    RULE(a.mut ? "Fieldtype_sub/var" : "Fieldtype_sub/const");
+                    RULE(a.packed != Packed::None ? "Storagetype_sub/pack" : "Storagetype_sub/val");
+                    if (a.packed != Packed::None) RULE("Packtype_sub");
                     if (a.mut != b.mut || a.packed != b.packed) ok = false;
                     else if (a.mut) ok = a.type == b.type;
                     else ok = val_matches(a.type, b.type);
@@ -1054,14 +1244,38 @@ void collect_refs(Context& c, const ConstExpr& e)
 
 void module_ok(Module& m)
 {
+    RULE("Module_ok");
     Context c(m);
     types_ok(c);
-    for (uint32_t t : m.func_types) c.func_type_at(t);
-    for (const TableType& t : m.table_types) table_ok(c, t);
-    for (const MemType& t : m.mem_types) mem_ok(t);
-    for (const GlobalType& g : m.global_types) c.close(g.type);
-    for (uint32_t t : m.tag_types) {
+    // The types of the imports come first in each index space: checking
+    // them is Import_ok's Externtype_ok.
+    auto imported = [](uint32_t i, uint32_t count) {
+        if (i < count) RULE("Import_ok");
+        return i < count;
+    };
+    for (uint32_t i = 0; i < m.func_types.size(); ++i) {
+        if (imported(i, m.num_imported_funcs)) RULE("Externtype_ok/func");
+        c.func_type_at(m.func_types[i]);
+    }
+    for (uint32_t i = 0; i < m.table_types.size(); ++i) {
+        if (imported(i, m.num_imported_tables)) RULE("Externtype_ok/table");
+        table_ok(c, m.table_types[i]);
+    }
+    for (uint32_t i = 0; i < m.mem_types.size(); ++i) {
+        if (imported(i, m.num_imported_mems)) RULE("Externtype_ok/mem");
+        mem_ok(m.mem_types[i]);
+    }
+    for (uint32_t i = 0; i < m.global_types.size(); ++i) {
+        if (imported(i, m.num_imported_globals)) RULE("Externtype_ok/global");
+        RULE("Globaltype_ok");
+        c.close(m.global_types[i].type);
+    }
+    for (uint32_t i = 0; i < m.tag_types.size(); ++i) {
+        const uint32_t t = m.tag_types[i];
+        if (imported(i, m.num_imported_tags)) RULE("Externtype_ok/tag");
         // Tag_ok: a function type without results.
+        RULE("Tag_ok");
+        RULE("Tagtype_ok");
         if (!c.func_type_at(t).results.empty()) invalid("non-empty tag result type");
     }
     for (auto& g : m.globals) collect_refs(c, g.init);
@@ -1075,20 +1289,28 @@ void module_ok(Module& m)
     // Globals: each initializer sees the imported and the earlier globals.
     c.globals_visible = m.num_imported_globals;
     for (auto& g : m.globals) {
+        RULE("Globals_ok/cons");
+        RULE("Global_ok");
         const_expr_ok(c, g.init, c.close(g.type.type));
         ++c.globals_visible;
     }
+    RULE("Globals_ok/empty");
     // Table initializers precede the global section: they see imported globals only.
     c.globals_visible = m.num_imported_globals;
     for (auto& t : m.tables) {
+        RULE("Table_ok");
         const ValType et = c.close(t.type.elem);
         if (t.init) const_expr_ok(c, *t.init, et);
         else if (!et.nullable) invalid("type mismatch: table of non-nullable references needs an initializer");
     }
     c.globals_visible = static_cast<uint32_t>(m.global_types.size());
     for (auto& e : m.elems) {
+        RULE("Elem_ok");
         const ValType et = c.close(e.type);
         for (auto& item : e.items) const_expr_ok(c, item, et);
+        RULE(e.mode == SegMode::Active    ? "Elemmode_ok/active"
+             : e.mode == SegMode::Passive ? "Elemmode_ok/passive"
+                                          : "Elemmode_ok/declare");
         if (e.mode == SegMode::Active) {
             const TableType& tt = c.table(e.table);
             if (!val_matches(et, c.close(tt.elem))) invalid("type mismatch: element segment does not match table");
@@ -1096,6 +1318,8 @@ void module_ok(Module& m)
         }
     }
     for (auto& d : m.datas) {
+        RULE("Data_ok");
+        RULE(d.mode == SegMode::Active ? "Datamode_ok/active" : "Datamode_ok/passive");
         if (d.mode == SegMode::Active) {
             const MemType& mt = c.mem(d.memory);
             const_expr_ok(c, d.offset, addr_val(mt.limits.at));
@@ -1120,18 +1344,20 @@ void module_ok(Module& m)
         }();
     }
     if (m.start) {
+        RULE("Start_ok");
         const FuncType& ft = c.func(*m.start);
         if (!ft.params.empty() || !ft.results.empty()) invalid("start function must have type [] -> []");
     }
     std::set<std::string> names;
     for (const Export& e : m.exports) {
+        RULE("Export_ok");
         if (!names.insert(e.name).second) invalid("duplicate export name");
         switch (e.kind) {
-        case ExternKind::Func: c.func(e.index); break;
-        case ExternKind::Table: c.table(e.index); break;
-        case ExternKind::Mem: c.mem(e.index); break;
-        case ExternKind::Global: c.global(e.index); break;
-        case ExternKind::Tag: c.tag(e.index); break;
+        case ExternKind::Func: RULE("Externidx_ok/func"); c.func(e.index); break;
+        case ExternKind::Table: RULE("Externidx_ok/table"); c.table(e.index); break;
+        case ExternKind::Mem: RULE("Externidx_ok/mem"); c.mem(e.index); break;
+        case ExternKind::Global: RULE("Externidx_ok/global"); c.global(e.index); break;
+        case ExternKind::Tag: RULE("Externidx_ok/tag"); c.tag(e.index); break;
         }
     }
     m.type_canon = c.canon;

@@ -12,6 +12,7 @@
 namespace lockstep::spec {
 
 bool g_recording = false;
+FieldObserver g_field_observer = nullptr;
 
 namespace {
 
@@ -59,6 +60,25 @@ void record_step(const char* algorithm, const char* step)
 }
 
 void set_step_observer(StepObserver observer) { g_observer = observer; }
+
+namespace {
+thread_local int t_depth = 0;  // open AlgorithmScopes (spec/step.h) since recording started
+}
+
+int enter_algorithm(const char*) { return t_depth++; }
+
+void leave_algorithm(int depth) { t_depth = depth; }
+
+int algorithm_depth() { return t_depth; }
+
+std::vector<std::pair<const char*, const char*>> take_new_steps()
+{
+    static thread_local StepSet t_reported;  // returned by earlier calls
+    std::vector<std::pair<const char*, const char*>> fresh;
+    for (const StepKey& key : t_steps.steps)
+        if (t_reported.insert(key).second) fresh.emplace_back(key.algorithm, key.step);
+    return fresh;
+}
 
 std::vector<RecordedStep> take_recorded_steps()
 {

@@ -42,10 +42,39 @@ extern bool g_recording;
 // Called for each executed step while g_recording is on.
 void record_step(const char* algorithm, const char* step);
 
+// Algorithm nesting for traces (spec/trace.h): SPEC_ALGORITHM also declares
+// an AlgorithmScope, which while g_recording is on raises the nesting depth
+// (spec/recording.h, algorithm_depth()) until the function, lambda or block
+// that holds the marker is left. With recording off it costs the test of
+// g_recording on entry and of a local on exit. Scopes opened before
+// recording started do not count. A fiber that suspends (await, yield)
+// leaves its depth in place until the caller's own scope is left, which
+// restores the depth it saw on entry: traces stay well nested apart from
+// the steps between a suspension and the end of the algorithm that resumed
+// or started the fiber.
+int enter_algorithm(const char* algorithm);  // returns the depth before entering
+void leave_algorithm(int depth);             // restores it
+
+class AlgorithmScope {
+public:
+    explicit AlgorithmScope(const char* algorithm) : saved_depth_(g_recording ? enter_algorithm(algorithm) : -1) {}
+    ~AlgorithmScope()
+    {
+        if (saved_depth_ >= 0) [[unlikely]]
+            leave_algorithm(saved_depth_);
+    }
+    AlgorithmScope(const AlgorithmScope&) = delete;
+    AlgorithmScope& operator=(const AlgorithmScope&) = delete;
+
+private:
+    int saved_depth_;
+};
+
 }  // namespace lockstep::spec
 
-#define SPEC_ALGORITHM(clause_id) \
-    [[maybe_unused]] static constexpr const char* spec_algorithm_id_ = clause_id
+#define SPEC_ALGORITHM(clause_id)                                                         \
+    [[maybe_unused]] static constexpr const char* spec_algorithm_id_ = clause_id;         \
+    const ::lockstep::spec::AlgorithmScope spec_algorithm_scope_(spec_algorithm_id_)
 
 #define STEP(label)                                                          \
     do {                                                                     \

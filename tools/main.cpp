@@ -22,6 +22,8 @@ const Command kCommands[] = {
      "test262 [--test262 DIR] [-j N] [--parse-only] [--json FILE] [--expectations FILE] PATH..."},
     {"spec", lockstep::tools::spec_command,
      "spec check|coverage|show ...               the spec index: drift and step coverage"},
+    {"trace", lockstep::tools::trace_command,
+     "trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text]  the spec steps as they run"},
     {"wast", lockstep::tools::wast_command,
      "wast FILE|DIR...                            run WebAssembly .wast scripts"},
 };

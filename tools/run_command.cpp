@@ -106,7 +106,11 @@ int run_command(int argc, char** argv)
         std::fprintf(stderr, "usage: lockstep run FILE.js | FILE.wasm|FILE.wat [--invoke NAME [ARG...]]\n");
         return 2;
     }
-    const char* file = argv[0];
+    return run_js_file(argv[0]);
+}
+
+int run_js_file(const char* file, const RunHooks& hooks)
+{
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::fprintf(stderr, "%s: cannot read file\n", file);
@@ -123,8 +127,10 @@ int run_command(int argc, char** argv)
         return 1;
     }
     Realm& realm = *agent.current_realm();
+    if (hooks.before_evaluation) hooks.before_evaluation();
     auto parsed = ParseScript(agent, source, realm, Value::undefined(), file);
     if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
+        if (hooks.after_evaluation) hooks.after_evaluation();
         std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
                     error->message.c_str());
         return 1;
@@ -140,6 +146,7 @@ int run_command(int argc, char** argv)
             thrown = jobs.thrown_value();
         }
     }
+    if (hooks.after_evaluation) hooks.after_evaluation();
     std::fflush(stdout);
     if (!failed) {
         for (Object* promise : host.unhandled_rejections) {

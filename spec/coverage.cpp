@@ -1,5 +1,7 @@
 #include "spec/coverage.h"
 
+#include "spec/trace.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -245,7 +247,7 @@ bool write_coverage_html(const std::string& path, const std::string& title, cons
                 bool ran = i < entry->ran.size() && entry->ran[i];
                 html += std::string("<li") + (ran ? "" : " class=\"miss\"") + " style=\"margin-left:" +
                         std::to_string(2 * step.depth) + "em\"><span class=\"label\">" + html_escaped(step.label) +
-                        "</span> " + html_escaped(step.text) + "</li>\n";
+                        "</span> " + html_escaped(plain_text(step.text)) + "</li>\n";
             }
             html += "</ol></details>\n";
         }

@@ -1,12 +1,13 @@
-// lockstep trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text] [--setup] [--spec DIR]
-//                 [--invoke NAME ARG...]
+// lockstep trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text] [--setup] [-o FILE]
+//                 [--spec DIR] [--invoke NAME ARG...]
 // Runs the program as `lockstep run` does (tools/run_command.cpp,
 // tools/run_wasm.cpp) and prints the spec steps as they run, one line each
 // (spec/trace.h): indentation by algorithm nesting, section number,
 // algorithm, step label and the spec's text of the step; JSON lines with
 // --json. A script is traced from its parsing on; --setup also traces the
 // realm's creation (every intrinsic). The program's own output goes to
-// stdout between the steps that produce it; its exit status is trace's.
+// stdout between the steps that produce it (-o FILE puts the trace apart);
+// its exit status is trace's.
 #include "tools/commands.h"
 
 #include "spec/load.h"
@@ -25,13 +26,14 @@ int usage()
 {
     std::fprintf(stderr,
                  "usage: lockstep trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text] [--setup]\n"
-                 "                      [--spec DIR] [--invoke NAME ARG...]\n"
+                 "                      [-o FILE] [--spec DIR] [--invoke NAME ARG...]\n"
                  "  prints every executed spec step: \"  §7.1.1 ToPrimitive 1.a  If input is an Object, then\"\n"
                  "  --json      one JSON object per line: depth, section, id, algorithm, step, text\n"
                  "  --only RE   only the steps of algorithms whose \"§section name clause-id\" RE matches\n"
                  "              (Wasm rules: \"wasm Relation/rule\")\n"
                  "  --no-text   leave out the spec's text of each step\n"
                  "  --setup     also trace the creation of the realm (a script's intrinsics)\n"
+                 "  -o FILE     write the trace to FILE (default: stdout, between the program's own output)\n"
                  "  --invoke    (Wasm) call an export after instantiation, as `lockstep run` does\n");
     return 2;
 }
@@ -41,7 +43,7 @@ int usage()
 int trace_command(int argc, char** argv)
 {
     spec::TraceOptions options;
-    std::string spec_dir;
+    std::string spec_dir, output;
     bool setup = false;
     std::vector<char*> program;  // FILE and what follows --invoke, for `run`
     for (int i = 0; i < argc; ++i) {
@@ -53,7 +55,8 @@ int trace_command(int argc, char** argv)
         if (arg == "--json") options.json = true;
         else if (arg == "--no-text") options.text = false;
         else if (arg == "--setup") setup = true;
-        else if ((arg == "--only" || arg == "--spec") && i + 1 < argc) (arg == "--only" ? options.only : spec_dir) = argv[++i];
+        else if ((arg == "--only" || arg == "--spec" || arg == "-o") && i + 1 < argc)
+            (arg == "--only" ? options.only : arg == "--spec" ? spec_dir : output) = argv[++i];
         else if (arg == "--invoke" && program.size() == 1) program.push_back(argv[i]);
         else if (arg.starts_with("-") || !program.empty()) return usage();
         else program.push_back(argv[i]);
@@ -75,7 +78,19 @@ int trace_command(int argc, char** argv)
         return 2;
     }
     options.spectec_dir = location.spec_dir + "/wasm-3.0-spectec";
-    spec::Tracer tracer(index, spectec, options, stdout);
+    std::FILE* out = output.empty() ? stdout : std::fopen(output.c_str(), "w");
+    if (!out) {
+        std::fprintf(stderr, "lockstep trace: cannot write %s\n", output.c_str());
+        return 2;
+    }
+    struct Closer {
+        std::FILE* file;
+        ~Closer()
+        {
+            if (file != stdout) std::fclose(file);
+        }
+    } closer{out};
+    spec::Tracer tracer(index, spectec, options, out);
 
     if (wasm) {
         tracer.start();

@@ -27,7 +27,8 @@ void set_step_observer(StepObserver observer);
 // that record have finished.
 std::vector<RecordedStep> take_recorded_steps();
 
-// The steps this thread recorded that no earlier call returned, unsorted,
+// The steps this thread and the threads that have exited recorded that no
+// earlier call on this thread returned, unsorted,
 // as the markers' string literals (cheap enough to call after every test of
 // a coverage run: conformance/common/step_collection.h). Does not clear
 // what take_recorded_steps() returns.

@@ -65,9 +65,12 @@ namespace {
 thread_local int t_depth = 0;  // open AlgorithmScopes (spec/step.h) since recording started
 }
 
-int enter_algorithm(const char*) { return t_depth++; }
+void enter_algorithm() { ++t_depth; }
 
-void leave_algorithm(int depth) { t_depth = depth; }
+void leave_algorithm()
+{
+    if (t_depth > 0) --t_depth;
+}
 
 int algorithm_depth() { return t_depth; }
 
@@ -75,8 +78,13 @@ std::vector<std::pair<const char*, const char*>> take_new_steps()
 {
     static thread_local StepSet t_reported;  // returned by earlier calls
     std::vector<std::pair<const char*, const char*>> fresh;
-    for (const StepKey& key : t_steps.steps)
-        if (t_reported.insert(key).second) fresh.emplace_back(key.algorithm, key.step);
+    auto add = [&](const StepSet& steps) {
+        for (const StepKey& key : steps)
+            if (t_reported.insert(key).second) fresh.emplace_back(key.algorithm, key.step);
+    };
+    add(t_steps.steps);
+    std::lock_guard lock(g_finished_mutex);
+    add(g_finished);  // of threads that have exited (a test's agents)
     return fresh;
 }
 

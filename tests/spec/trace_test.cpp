@@ -128,7 +128,7 @@ TEST(Trace, JsonLinesParse)
     EXPECT_EQ(objects[5].get<std::string>("step"), "Step_pure/nop");
 }
 
-TEST(Trace, DepthIsRestoredWhenAScopeIsLeft)
+TEST(Trace, DepthCountsTheOpenScopes)
 {
     g_recording = true;
     int before = algorithm_depth();

@@ -73,11 +73,13 @@ int trace_command(int argc, char** argv)
     SpecLocation location = spec_location(spec_dir);
     spec::SpecIndex index;
     spec::SpecTecIndex spectec;
-    if (!spec::load_spec(location.spec_dir, location.cache_dir, index, spectec, error)) {
-        std::fprintf(stderr, "lockstep trace: %s\n", error.c_str());
-        return 2;
+    if (spec::load_spec(location.spec_dir, location.cache_dir, index, spectec, error)) {
+        options.spectec_dir = location.spec_dir + "/wasm-3.0-spectec";
+    } else {  // still a trace: clause ids and labels, without sections, names or texts
+        std::fprintf(stderr, "lockstep trace: %s (steps are shown by clause id only)\n", error.c_str());
+        index = {};
+        spectec = {};
     }
-    options.spectec_dir = location.spec_dir + "/wasm-3.0-spectec";
     std::FILE* out = output.empty() ? stdout : std::fopen(output.c_str(), "w");
     if (!out) {
         std::fprintf(stderr, "lockstep trace: cannot write %s\n", output.c_str());

@@ -51,12 +51,25 @@ struct ThreadSteps {
 };
 thread_local ThreadSteps t_steps;
 
+// Steps already in t_steps, direct-mapped by hash: a hot loop runs the same
+// few steps again and again, and finding them here is much cheaper than in
+// the set (a plain array needs no thread_local initialisation check either).
+constexpr std::size_t kSeenSlots = 4096;
+thread_local StepKey t_seen[kSeenSlots];
+
 }  // namespace
 
 void record_step(const char* algorithm, const char* step)
 {
-    if (g_observer) g_observer(algorithm, step);
-    else t_steps.steps.insert({algorithm, step});
+    if (g_observer) {
+        g_observer(algorithm, step);
+        return;
+    }
+    StepKey key{algorithm, step};
+    StepKey& seen = t_seen[StepKeyHash()(key) % kSeenSlots];
+    if (seen == key) return;
+    seen = key;
+    t_steps.steps.insert(key);
 }
 
 void set_step_observer(StepObserver observer) { g_observer = observer; }
@@ -98,6 +111,7 @@ std::vector<RecordedStep> take_recorded_steps()
         g_finished.clear();
     }
     t_steps.steps.clear();
+    std::fill(std::begin(t_seen), std::end(t_seen), StepKey{nullptr, nullptr});
     std::sort(steps.begin(), steps.end());
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     return steps;

@@ -12,6 +12,7 @@
 namespace lockstep::spec {
 
 bool g_recording = false;
+FieldObserver g_field_observer = nullptr;
 
 namespace {
 
@@ -50,15 +51,55 @@ struct ThreadSteps {
 };
 thread_local ThreadSteps t_steps;
 
+// Steps already in t_steps, direct-mapped by hash: a hot loop runs the same
+// few steps again and again, and finding them here is much cheaper than in
+// the set (a plain array needs no thread_local initialisation check either).
+constexpr std::size_t kSeenSlots = 4096;
+thread_local StepKey t_seen[kSeenSlots];
+
 }  // namespace
 
 void record_step(const char* algorithm, const char* step)
 {
-    if (g_observer) g_observer(algorithm, step);
-    else t_steps.steps.insert({algorithm, step});
+    if (g_observer) {
+        g_observer(algorithm, step);
+        return;
+    }
+    StepKey key{algorithm, step};
+    StepKey& seen = t_seen[StepKeyHash()(key) % kSeenSlots];
+    if (seen == key) return;
+    seen = key;
+    t_steps.steps.insert(key);
 }
 
 void set_step_observer(StepObserver observer) { g_observer = observer; }
+
+namespace {
+thread_local int t_depth = 0;  // open AlgorithmScopes (spec/step.h) since recording started
+}
+
+void enter_algorithm() { ++t_depth; }
+
+void leave_algorithm()
+{
+    if (t_depth > 0) --t_depth;
+}
+
+int algorithm_depth() { return t_depth; }
+
+std::vector<std::pair<const char*, const char*>> take_new_steps()
+{
+    static thread_local StepSet t_reported;  // returned by earlier calls
+    std::vector<std::pair<const char*, const char*>> fresh;
+    auto add = [&](const StepSet& steps) {
+        for (const StepKey& key : steps)
+            if (t_reported.insert(key).second) fresh.emplace_back(key.algorithm, key.step);
+    };
+    add(t_steps.steps);
+    std::lock_guard lock(g_finished_mutex);
+    add(g_finished);  // of threads that have exited (a test's agents)
+    return fresh;
+}
 
 std::vector<RecordedStep> take_recorded_steps()
 {
@@ -70,6 +111,7 @@ std::vector<RecordedStep> take_recorded_steps()
         g_finished.clear();
     }
     t_steps.steps.clear();
+    std::fill(std::begin(t_seen), std::end(t_seen), StepKey{nullptr, nullptr});
     std::sort(steps.begin(), steps.end());
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     return steps;

@@ -19,11 +19,14 @@ const Command kCommands[] = {
     {"parse", lockstep::tools::parse_command,
      "parse [--module] [--strict] [--ast] FILE...   parse; report SyntaxErrors with line:column"},
     {"test262", lockstep::tools::test262_command,
-     "test262 [--test262 DIR] [-j N] [--parse-only] [--json FILE] [--expectations FILE] PATH..."},
+     "test262 [--test262 DIR] [-j N] [--parse-only] [--json FILE] [--junit FILE] [--expectations FILE]\n"
+     "          [--step-coverage STEPFILE] PATH..."},
     {"spec", lockstep::tools::spec_command,
-     "spec check|coverage|show ...               the spec index: drift and step coverage"},
+     "spec check|coverage|show ...               the spec index: drift and step coverage (--html OUT)"},
+    {"trace", lockstep::tools::trace_command,
+     "trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text]  the spec steps as they run"},
     {"wast", lockstep::tools::wast_command,
-     "wast FILE|DIR...                            run WebAssembly .wast scripts"},
+     "wast [--junit FILE] [--step-coverage STEPFILE] FILE|DIR...  run WebAssembly .wast scripts"},
 };
 
 int usage(FILE* out)

@@ -149,7 +149,11 @@ int run_command(int argc, char** argv)
         std::fprintf(stderr, "usage: lockstep run [--module] FILE.js|FILE.mjs | FILE.wasm|FILE.wat [--invoke NAME [ARG...]]\n");
         return 2;
     }
-    const char* file = argv[0];
+    return run_js_file(argv[0], {}, as_module);
+}
+
+int run_js_file(const char* file, const RunHooks& hooks, bool as_module)
+{
     as_module = as_module || EndsWith(file, ".mjs");
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -168,24 +172,23 @@ int run_command(int argc, char** argv)
     }
     Realm& realm = *agent.current_realm();
     Completion result;
+    auto syntax_error = [&](const syntax::SyntaxError& error) {
+        if (hooks.after_evaluation) hooks.after_evaluation();
+        std::printf("%s:%u:%u: SyntaxError: %s\n", file, error.position.line, error.position.column,
+                    error.message.c_str());
+        return 1;
+    };
+    if (hooks.before_evaluation) hooks.before_evaluation();
     if (as_module) {
         auto parsed = ParseModule(agent, source, realm, Value::undefined(), file);
-        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
-            std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
-                        error->message.c_str());
-            return 1;
-        }
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) return syntax_error(*error);
         Root<ModuleRecord*> module(std::get<SourceTextModuleRecord*>(parsed));
         host.loader.register_module(realm, file, *module.get());
         ThrowCompletionOr<void> status = RunModule(agent, host, *module.get());
         result = status.is_abrupt() ? Completion(ThrowCompletion(status.thrown_value())) : Completion();
     } else {
         auto parsed = ParseScript(agent, source, realm, Value::undefined(), file);
-        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) {
-            std::printf("%s:%u:%u: SyntaxError: %s\n", file, error->position.line, error->position.column,
-                        error->message.c_str());
-            return 1;
-        }
+        if (auto* error = std::get_if<syntax::SyntaxError>(&parsed)) return syntax_error(*error);
         Root<ScriptRecord*> script(std::get<ScriptRecord*>(parsed));
         result = ScriptEvaluation(agent, *script.get());
     }
@@ -198,6 +201,7 @@ int run_command(int argc, char** argv)
             thrown = jobs.thrown_value();
         }
     }
+    if (hooks.after_evaluation) hooks.after_evaluation();
     std::fflush(stdout);
     if (!failed) {
         for (Object* promise : host.unhandled_rejections) {

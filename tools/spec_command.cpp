@@ -27,6 +27,7 @@ constexpr const char* kSourceFolders[] = {"algorithms", "abstract_ops", "runtime
 struct Options {
     std::string spec_dir;
     std::string cache_dir;
+    std::string html;  // coverage: also write this HTML page
     std::vector<std::string> sources;
     std::vector<std::string> operands;
     bool verbose = false;
@@ -57,7 +58,7 @@ int usage()
 {
     std::fprintf(stderr,
                  "usage: lockstep spec check [--source DIR]... [--verbose] [--unmarked-rules]\n"
-                 "       lockstep spec coverage STEPFILE [--source DIR]... [--missing]\n"
+                 "       lockstep spec coverage STEPFILE [--source DIR]... [--missing] [--html OUT.html]\n"
                  "       lockstep spec show ID|NAME|NUMBER\n"
                  "       lockstep spec list [--all]\n"
                  "       lockstep spec rules\n"
@@ -75,6 +76,7 @@ bool parse_options(int argc, char** argv, Options& options)
         if (arg == "--spec" && has_value) options.spec_dir = argv[++i];
         else if (arg == "--cache" && has_value) options.cache_dir = argv[++i];
         else if (arg == "--source" && has_value) options.sources.push_back(argv[++i]);
+        else if (arg == "--html" && has_value) options.html = argv[++i];
         else if (arg == "--verbose" || arg == "-v") options.verbose = true;
         else if (arg == "--unmarked-rules") options.unmarked_rules = true;
         else if (arg == "--all") options.all = true;
@@ -82,11 +84,9 @@ bool parse_options(int argc, char** argv, Options& options)
         else if (arg.starts_with("--")) return false;
         else options.operands.push_back(arg);
     }
-    if (options.spec_dir.empty()) {
-        const char* env = std::getenv("LOCKSTEP_SPEC");
-        options.spec_dir = env && *env ? env : shown_path(root / ".." / "shared" / "spec");
-    }
-    if (options.cache_dir.empty()) options.cache_dir = shown_path(root / "build" / "spec-cache");
+    SpecLocation location = spec_location(options.spec_dir);
+    options.spec_dir = location.spec_dir;
+    if (options.cache_dir.empty()) options.cache_dir = location.cache_dir;
     if (options.sources.empty()) {
         std::error_code ec;
         for (const char* folder : kSourceFolders)
@@ -135,7 +135,17 @@ int coverage(const Options& options)
         std::fprintf(stderr, "lockstep spec coverage: %s\n", error.c_str());
         return 2;
     }
-    spec::print_coverage(spec::step_coverage(index, markers, executed), stdout, options.missing);
+    std::vector<spec::AlgorithmCoverage> algorithms = spec::step_coverage(index, markers, executed);
+    spec::RuleCoverage rules = spec::rule_coverage(markers, executed);
+    spec::print_coverage(algorithms, stdout, options.missing);
+    spec::print_rule_coverage(rules, stdout, options.missing);
+    if (!options.html.empty()) {
+        std::string title = "lockstep step coverage: " + fs::path(options.operands[0]).filename().string();
+        if (!spec::write_coverage_html(options.html, title, index, algorithms, rules, error)) {
+            std::fprintf(stderr, "lockstep spec coverage: %s\n", error.c_str());
+            return 2;
+        }
+    }
     return 0;
 }
 
@@ -234,6 +244,17 @@ int stats(const Options& options)
 }
 
 }  // namespace
+
+SpecLocation spec_location(const std::string& spec_dir)
+{
+    fs::path root = repository_root();
+    SpecLocation location{spec_dir, shown_path(root / "build" / "spec-cache")};
+    if (location.spec_dir.empty()) {
+        const char* env = std::getenv("LOCKSTEP_SPEC");
+        location.spec_dir = env && *env ? env : shown_path(root / ".." / "shared" / "spec");
+    }
+    return location;
+}
 
 int spec_command(int argc, char** argv)
 {

@@ -24,11 +24,12 @@ constexpr const char* kUsage =
     "usage: lockstep test262 [--test262 DIR] [-j N] [--parse-only | --gc-stress] [--json FILE] [--junit FILE]\n"
     "                        [--expectations FILE [--update-expectations]] [--exclude-features a,b]\n"
     "                        [--summary-file FILE] [--timeout SECONDS] [--unsupported-features FILE]\n"
-    "                        PATH...\n"
+    "                        [--step-coverage STEPFILE] PATH...\n"
     "PATH is a test file or folder under DIR/test (DIR defaults to ../shared/test262).\n"
     "Without --parse-only, every scenario runs in a fresh realm (the run phase); the\n"
     "time limit per scenario (--timeout) defaults to 10 s; --gc-stress collects garbage\n"
-    "before every allocation.\n";
+    "before every allocation. --step-coverage records the spec steps the tests execute\n"
+    "into STEPFILE, for `lockstep spec coverage STEPFILE [--html OUT.html]`.\n";
 
 // The skip list lives in the source tree; find it from the executable
 // (build/lockstep, build/tests/...) upwards, else from the working directory.
@@ -109,6 +110,8 @@ int test262_command(int argc, char** argv)
             if (!value(options.junit_file)) return Usage("--junit needs a file");
         } else if (arg == "--expectations") {
             if (!value(options.expectations_file)) return Usage("--expectations needs a file");
+        } else if (arg == "--step-coverage") {
+            if (!value(options.step_coverage_file)) return Usage("--step-coverage needs a file");
         } else if (arg == "--summary-file") {
             if (!value(options.summary_file)) return Usage("--summary-file needs a file");
         } else if (arg == "--unsupported-features") {

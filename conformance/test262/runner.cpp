@@ -16,6 +16,7 @@
 #include "conformance/common/expectations.h"
 #include "conformance/common/progress.h"
 #include "conformance/common/report.h"
+#include "conformance/common/step_collection.h"
 #include "conformance/common/worker_pool.h"
 #include "conformance/test262/unsupported_features.h"
 
@@ -301,6 +302,11 @@ int RunTest262(const Test262Options& options, const Phase& phase, std::FILE* out
     for (size_t i = 0; i < results.size(); ++i)
         if (!runs[i]) progress.Count(results[i].status);   // decided already: skips, bad front matter
     JobFunction run_job = [&](size_t job) { return phase.run(tests[plan.jobs[job].test], plan.jobs[job].scenario); };
+    StepCollection steps;
+    if (!options.step_coverage_file.empty()) {
+        if (auto error = steps.Start()) return fail(*error);
+        run_job = steps.Wrap(std::move(run_job));
+    }
     if (phase.recycle) run_job = RecyclingJobs(std::move(run_job), *phase.recycle);
     auto pool_error = RunInWorkers(
         plan.jobs.size(), PoolOptions{std::max(1, options.jobs), options.timeout}, run_job,
@@ -314,6 +320,8 @@ int RunTest262(const Test262Options& options, const Phase& phase, std::FILE* out
         [&] { progress.Draw(); });
     progress.Finish();
     if (pool_error) return fail(*pool_error);
+    if (!options.step_coverage_file.empty())
+        if (auto error = steps.Finish(options.step_coverage_file)) return fail(*error);
 
     Verdict verdict = Judge(expectations, results, roots);
     Counts counts = CountResults(results);

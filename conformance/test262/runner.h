@@ -59,6 +59,7 @@ struct Test262Options {
     std::string json_file;
     std::string junit_file;
     std::string summary_file;
+    std::string step_coverage_file;   // the spec steps all tests executed (common/step_collection.h)
     bool progress = false;   // draw the progress line on stderr
 };
 

@@ -9,6 +9,7 @@
 #include "wasm/valid/type_registry.h"
 #include "wasm/valid/validator.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstring>
@@ -512,6 +513,26 @@ FileResult run_wast_file(const std::string& path, const Options& options, FILE* 
     }
     Runner runner(path, options, skipped_out);
     return runner.run(commands);
+}
+
+conformance::TestResult junit_result(const std::string& name, const FileResult& result,
+                        const std::vector<uint32_t>& known_failure_lines, double duration_ms)
+{
+    conformance::TestResult testcase{name, "", conformance::Status::Pass, "", duration_ms};
+    if (!result.failures.empty()) {
+        testcase.status = conformance::Status::Fail;
+        for (const Failure& failure : result.failures) {
+            const bool known = std::find(known_failure_lines.begin(), known_failure_lines.end(), failure.line) !=
+                               known_failure_lines.end();
+            if (!testcase.message.empty()) testcase.message += '\n';
+            testcase.message += "line " + std::to_string(failure.line) + ": " + (known ? "(known failure) " : "") +
+                                failure.message;
+        }
+    } else if (result.counts.passed == 0 && result.counts.skipped > 0) {
+        testcase.status = conformance::Status::Skip;
+        testcase.message = std::to_string(result.counts.skipped) + " unsupported commands";
+    }
+    return testcase;
 }
 
 }  // namespace lockstep::conformance::wast

@@ -30,4 +30,12 @@ struct Options {
 // `skipped_out` (if set) receives a line per unsupported command when verbose.
 FileResult run_wast_file(const std::string& path, const Options& options, FILE* skipped_out);
 
+// A script's testcase in the JUnit report (`lockstep wast --junit`, written
+// by WriteJunit): a failure when an assertion failed, its message listing
+// them ("line 12: expected …, got …", those an expectation file lists as
+// known failures marked so), skipped when the script ran no supported
+// command, else a pass. `name` is the script's path as reported.
+TestResult junit_result(const std::string& name, const FileResult& result,
+                        const std::vector<uint32_t>& known_failure_lines, double duration_ms);
+
 }  // namespace lockstep::conformance::wast

@@ -4,7 +4,8 @@
 # the runners print now. Never edit those tables by hand.
 # Usage: conformance/readme_tables.sh [--only NAME[,NAME…]] [TEST262_DIR] [WASM_TESTS_DIR]
 # --only regenerates just the named tables (test262-parse, test262-run, wast,
-# spec-check, bench), e.g. `--only spec-check` after a change to the markers.
+# spec-check, module-coverage, bench), e.g. `--only spec-check` after a change
+# to the markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only=""
@@ -109,6 +110,36 @@ if wanted spec-check; then
     fi
 } > "$out/spec-check.md"
 replace_section spec-check "$out/spec-check.md"
+fi
+
+# Which steps of the module algorithms (§16.2.1) test262's module tests
+# reach: a --step-coverage run over them, then `lockstep spec coverage`; the
+# steps no test reaches are listed with the spec's text.
+if wanted module-coverage; then
+{
+    module_tests="language/module-code language/import language/export language/expressions/dynamic-import language/expressions/import.meta"
+    "$lockstep" test262 --test262 "$test262" --step-coverage "$out/modules.steps" $module_tests > "$out/modules.log" 2>&1 || true
+    "$lockstep" spec coverage "$out/modules.steps" --missing > "$out/modules-coverage.log" 2>&1 || true
+    echo "Over \`test262 $module_tests\` ($(tail -1 "$out/modules.log")):"
+    echo
+    echo "| algorithm | section | steps reached | steps no test reaches |"
+    echo "| --- | --- | --- | --- |"
+    awk '/^sec-/ { id = $1; ratio = $2; sec = $3; $1 = $2 = $3 = ""; name = substr($0, 4)
+                   if (sec ~ /^§16\.2\.1\./) { keep[++n] = id; r[id] = ratio; s[id] = sec; t[id] = name } }
+         /^    not executed: / && id in r { sub(/^    not executed: /, ""); m[id] = $0 }
+         END { for (i = 1; i <= n; i++) { id = keep[i]; printf "| %s | %s | %s | %s |\n", t[id], s[id], r[id], (id in m) ? m[id] : "" } }' \
+        "$out/modules-coverage.log" | sort -t '|' -k3,3V
+    echo
+    echo "The spec's text of each step no module test reaches:"
+    echo
+    awk '/^sec-/ { id = $1; sec = $3 } /^    not executed: / && sec ~ /^§16\.2\.1\./ { sub(/^    not executed: /, ""); print id, $0 }' \
+        "$out/modules-coverage.log" | while read -r id labels; do
+        for label in ${labels//,/ }; do
+            "$lockstep" spec show "$id" 2>/dev/null | grep -m1 -E "^ *${label//./\\.}\. " | sed -E "s/^ */- \`$id\` /"
+        done
+    done
+} > "$out/module-coverage.md"
+replace_section module-coverage "$out/module-coverage.md"
 fi
 
 if wanted bench; then

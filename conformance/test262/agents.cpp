@@ -63,6 +63,7 @@ struct WorkerAgent {
     std::string source;
     pthread_t thread{};
     std::shared_ptr<AgentGroup> group;
+    bool gc_stress = false;  // as the test's agent's heap (--gc-stress)
     // Guarded by the group's mutex:
     bool running = false;   // its script has been evaluated
     bool exited = false;    // its thread has nothing left to do
@@ -118,6 +119,7 @@ ThrowCompletionOr<Value> Start(Agent& agent, AgentHostState& state, std::span<co
     auto worker = std::make_unique<WorkerAgent>();
     worker->source = source->to_utf8();
     worker->group = state.group_;
+    worker->gc_stress = agent.heap.stress();
     WorkerAgent* w = worker.get();
     {
         std::lock_guard lock(group.mutex);
@@ -229,6 +231,7 @@ void* RunWorkerThread(void* argument)
         host.agents().worker_ = &self;
         host.agents().group_ = self.group;
         Agent agent(host);
+        agent.heap.set_stress(self.gc_stress);
         auto report_error = [&](Value thrown) {
             Root<Value> held(thrown);
             auto text = ToString(agent, thrown);

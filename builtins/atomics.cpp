@@ -1033,6 +1033,8 @@ size_t PendingWaitAsyncPromises(Agent& agent)
 
 bool ReceiveResolveInAgentJobs(Agent& agent, std::chrono::steady_clock::time_point deadline)
 {
+    // An agent that never waited asynchronously has been sent nothing.
+    if (!agent.atomics_waiters && deadline <= std::chrono::steady_clock::now()) return false;
     std::vector<AgentWaiters::Delivery> deliveries = AgentWaiters::of(agent).receive(deadline);
     for (AgentWaiters::Delivery& delivery : deliveries) {
         uint32_t agentSignifier = delivery.waiterRecord->AgentSignifier;

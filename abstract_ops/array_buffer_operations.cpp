@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/testing_and_comparison.h"
@@ -373,7 +374,13 @@ RawBytes GetRawBytesFromSharedBlock(Agent&, DataBlock& block, uint64_t byteIndex
     STEP("6");
     RawBytes rawValue;
     rawValue.size = elementSize;
-    std::memcpy(rawValue.bytes, block.bytes() + byteIndex, elementSize);
+    {
+        // Agents run on threads: a ~seq-cst~ read is one of the block's
+        // totally ordered accesses (runtime/array_buffer.h).
+        std::unique_lock lock(block.seq_cst_accesses, std::defer_lock);
+        if (order == Order::SeqCst) lock.lock();
+        std::memcpy(rawValue.bytes, block.bytes() + byteIndex, elementSize);
+    }
     STEP("7");
     STEP("8");
     STEP("9");
@@ -490,11 +497,14 @@ void SetValueInBuffer(Agent& agent, ArrayBufferObject& arrayBuffer, uint64_t byt
         STEP("8.c");
         [[maybe_unused]] bool noTear = isTypedArray && IsNoTearConfiguration(type, order);
         STEP("8.d");
+        std::unique_lock lock(block.seq_cst_accesses, std::defer_lock);  // see GetRawBytesFromSharedBlock
+        if (order == Order::SeqCst) lock.lock();
+        std::memcpy(block.bytes() + byteIndex, rawBytes.bytes, elementSize);
     } else {
         STEP("9");
         STEP("9.a");
+        std::memcpy(block.bytes() + byteIndex, rawBytes.bytes, elementSize);
     }
-    std::memcpy(block.bytes() + byteIndex, rawBytes.bytes, elementSize);
     STEP("10");
 }
 
@@ -533,11 +543,16 @@ Value GetModifySetValueInBuffer(Agent& agent, ArrayBufferObject& arrayBuffer, ui
         STEP("9");
         STEP("9.a");
     }
+    // A shared block's read-modify-write is one indivisible ~seq-cst~ access
+    // (see GetRawBytesFromSharedBlock).
+    std::unique_lock lock(block.seq_cst_accesses, std::defer_lock);
+    if (block.is_shared()) lock.lock();
     std::memcpy(rawBytesRead.bytes, block.bytes() + byteIndex, elementSize);
     STEP("9.b");
     RawBytes rawBytesModified = op(rawBytesRead, rawBytes);
     STEP("9.c");
     std::memcpy(block.bytes() + byteIndex, rawBytesModified.bytes, elementSize);
+    if (lock.owns_lock()) lock.unlock();
     STEP("10");
     return RawBytesToNumeric(agent, type, rawBytesRead, isLittleEndian);
 }

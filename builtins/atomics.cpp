@@ -1,13 +1,20 @@
-// ECMA-262 §25.4 The Atomics Object. lockstep runs one agent per process, so
-// the memory model's events are not recorded: every read observes the bytes
-// of the last write, and read-modify-write operations are plain
-// read-then-write (nothing else runs meanwhile).
+// ECMA-262 §25.4 The Atomics Object. Agents may run on threads of their own
+// (the test262 host's $262.agent), sharing Shared Data Blocks. The memory
+// model's events are not recorded: ~seq-cst~ accesses to a shared block take
+// the block's lock (runtime/array_buffer.h), so they happen one at a time in
+// one total order, and every read observes the bytes of the last write. A
+// WaiterList's critical section is a mutex; a suspended agent waits on the
+// list's condition variable.
 #include "builtins/atomics.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <cmath>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "abstract_ops/object_operations.h"
@@ -16,6 +23,7 @@
 #include "builtins/builtin_helpers.h"
 #include "builtins/typed_array.h"
 #include "runtime/bigint.h"
+#include "runtime/agent.h"
 #include "runtime/error.h"
 #include "runtime/ordinary_object.h"
 
@@ -119,7 +127,101 @@ WaiterListRecord& GetWaiterList(DataBlock& block, uint64_t i)
     STEP("1");
     SPEC_ASSERT(i + 3 < block.size());
     STEP("2");
+    std::lock_guard lock(block.waiter_lists_mutex);  // other agents' threads may add lists meanwhile
     return block.waiter_lists[i];
+}
+
+// The waitAsync promises of one agent and the resolutions other agents send
+// it (Agent::atomics_waiters). [[PromiseCapability]]'s cells are the
+// waiting agent's: it keeps them alive while the promise is pending, and
+// only its thread touches them; another agent's Atomics.notify hands the
+// Waiter Record to this agent's thread (EnqueueResolveInAgentJob).
+class AgentWaiters final : public RootProvider {
+public:
+    explicit AgentWaiters(Agent& agent) : agent_(agent)
+    {
+        agent.heap.add_root_provider(this);
+        std::lock_guard lock(registry_mutex());
+        registry()[agent.Signifier] = this;
+    }
+    ~AgentWaiters()
+    {
+        {
+            std::lock_guard lock(registry_mutex());
+            registry().erase(agent_.Signifier);
+        }
+        agent_.heap.remove_root_provider(this);
+    }
+
+    static AgentWaiters& of(Agent& agent)
+    {
+        if (!agent.atomics_waiters) agent.atomics_waiters = std::make_shared<AgentWaiters>(agent);
+        return *static_cast<AgentWaiters*>(agent.atomics_waiters.get());
+    }
+
+    // This agent's thread only: the waitAsync Waiter Records whose promise
+    // is not resolved yet.
+    std::set<std::shared_ptr<WaiterRecord>> pending;
+
+    // Any thread: hands a Waiter Record of this agent and its resolution to
+    // the agent's thread; false if the agent no longer exists.
+    static bool post(uint32_t agentSignifier, std::shared_ptr<WaiterRecord> waiterRecord, const char* resolution)
+    {
+        std::lock_guard lock(registry_mutex());
+        auto it = registry().find(agentSignifier);
+        if (it == registry().end()) return false;
+        AgentWaiters& target = *it->second;
+        std::lock_guard inbox_lock(target.inbox_mutex_);
+        target.inbox_.push_back({std::move(waiterRecord), resolution});
+        target.arrived_.notify_all();
+        return true;
+    }
+
+    struct Delivery {
+        std::shared_ptr<WaiterRecord> waiterRecord;
+        const char* resolution;
+    };
+    // This agent's thread: what other agents sent, waiting until `deadline`
+    // for something to arrive.
+    std::vector<Delivery> receive(std::chrono::steady_clock::time_point deadline)
+    {
+        std::unique_lock lock(inbox_mutex_);
+        arrived_.wait_until(lock, deadline, [&] { return !inbox_.empty(); });
+        return std::exchange(inbox_, {});
+    }
+
+    void visit_roots(Visitor& visitor) override
+    {
+        for (const auto& waiterRecord : pending) {
+            visitor.visit(waiterRecord->Promise);
+            visitor.visit(waiterRecord->Resolve);
+        }
+    }
+
+private:
+    static std::mutex& registry_mutex()
+    {
+        static std::mutex mutex;
+        return mutex;
+    }
+    static std::map<uint32_t, AgentWaiters*>& registry()  // by agent signifier
+    {
+        static std::map<uint32_t, AgentWaiters*> agents;
+        return agents;
+    }
+
+    Agent& agent_;
+    std::mutex inbox_mutex_;
+    std::condition_variable arrived_;
+    std::vector<Delivery> inbox_;
+};
+
+// How many critical sections this thread's agent is in (at most one).
+thread_local unsigned t_critical_sections = 0;
+
+bool in_critical_section(const WaiterListRecord& WL)
+{
+    return WL.holder.load() == std::this_thread::get_id();
 }
 
 // §25.4.3.6 EnterCriticalSection ( WL )
@@ -127,9 +229,11 @@ void EnterCriticalSection(WaiterListRecord& WL)
 {
     SPEC_ALGORITHM("sec-entercriticalsection");
     STEP("1");
-    STEP("2");  // one agent: nobody else is ever inside
-    SPEC_ASSERT(!WL.in_critical_section);
-    WL.in_critical_section = true;
+    SPEC_ASSERT(t_critical_sections == 0);
+    STEP("2");
+    WL.critical_section.lock();
+    WL.holder = std::this_thread::get_id();
+    ++t_critical_sections;
     STEP("3");
     STEP("3.a-3.f");  // the Synchronize events are not recorded
     STEP("4");
@@ -140,10 +244,12 @@ void LeaveCriticalSection(WaiterListRecord& WL)
 {
     SPEC_ALGORITHM("sec-leavecriticalsection");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2-6");  // the Synchronize event is not recorded
     STEP("7");
-    WL.in_critical_section = false;
+    WL.holder = std::thread::id();
+    --t_critical_sections;
+    WL.critical_section.unlock();
     STEP("8");
 }
 
@@ -152,7 +258,7 @@ void AddWaiter(WaiterListRecord& WL, std::shared_ptr<WaiterRecord> waiterRecord)
 {
     SPEC_ALGORITHM("sec-addwaiter");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2");
     STEP("3");
     WL.Waiters.push_back(std::move(waiterRecord));
@@ -164,7 +270,7 @@ void RemoveWaiter(WaiterListRecord& WL, const std::shared_ptr<WaiterRecord>& wai
 {
     SPEC_ALGORITHM("sec-removewaiter");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2");
     auto it = std::find(WL.Waiters.begin(), WL.Waiters.end(), waiterRecord);
     SPEC_ASSERT(it != WL.Waiters.end());
@@ -178,7 +284,7 @@ std::vector<std::shared_ptr<WaiterRecord>> RemoveWaiters(WaiterListRecord& WL, d
 {
     SPEC_ALGORITHM("sec-removewaiters");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2");
     size_t len = WL.Waiters.size();
     STEP("3");
@@ -191,59 +297,109 @@ std::vector<std::shared_ptr<WaiterRecord>> RemoveWaiters(WaiterListRecord& WL, d
     return L;
 }
 
+bool contains(const WaiterListRecord& WL, const std::shared_ptr<WaiterRecord>& waiterRecord)
+{
+    return std::find(WL.Waiters.begin(), WL.Waiters.end(), waiterRecord) != WL.Waiters.end();
+}
+
 // §25.4.3.11 SuspendThisAgent ( WL, waiterRecord )
-ThrowCompletionOr<void> SuspendThisAgent(Agent& agent, WaiterListRecord& WL, WaiterRecord& waiterRecord)
+void SuspendThisAgent(Agent& agent, WaiterListRecord& WL, const std::shared_ptr<WaiterRecord>& waiterRecord)
 {
     SPEC_ALGORITHM("sec-suspendthisagent");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2");
+    SPEC_ASSERT(contains(WL, waiterRecord));
     STEP("3");
     uint32_t thisAgent = AgentSignifier(agent);
     STEP("4");
-    SPEC_ASSERT(waiterRecord.AgentSignifier == thisAgent);
+    SPEC_ASSERT(waiterRecord->AgentSignifier == thisAgent);
     STEP("5");
-    SPEC_ASSERT(waiterRecord.blocking);
+    SPEC_ASSERT(waiterRecord->blocking);
     STEP("6");
     SPEC_ASSERT(AgentCanSuspend(agent));
     STEP("7");
-    // This process runs one agent, so no Atomics.notify can wake it: the
-    // suspension lasts until the timeout. An infinite one would never end;
-    // lockstep reports that instead of hanging (an implementation limit).
-    if (std::isinf(waiterRecord.TimeoutTime)) {
-        RemoveWaiter(WL, std::shared_ptr<WaiterRecord>(std::shared_ptr<WaiterRecord>(), &waiterRecord));
-        return throw_range_error(agent, "Atomics.wait would block forever: no other agent can notify this one");
+    // LeaveCriticalSection(WL), and the condition variable's wait leaves the
+    // mutex and suspends in one step, so no notification is lost. Only
+    // NotifyWaiter (which first removes the record from WL) or the timeout
+    // ends the wait; any other wake-up of the thread waits on.
+    WL.holder = std::thread::id();
+    --t_critical_sections;
+    std::unique_lock lock(WL.critical_section, std::adopt_lock);
+    auto notified = [&] { return !contains(WL, waiterRecord); };
+    if (std::isinf(waiterRecord->TimeoutTime)) {
+        WL.suspended_agents.wait(lock, notified);
+    } else {
+        auto timeoutTime = std::chrono::system_clock::time_point(
+            std::chrono::milliseconds(int64_t(std::ceil(waiterRecord->TimeoutTime))));
+        WL.suspended_agents.wait_until(lock, timeoutTime, notified);
     }
-    LeaveCriticalSection(WL);
-    std::this_thread::sleep_until(std::chrono::system_clock::time_point(
-        std::chrono::milliseconds(int64_t(std::ceil(waiterRecord.TimeoutTime)))));
+    lock.unlock();
     STEP("8");
     EnterCriticalSection(WL);
     STEP("9");
-    return {};
+}
+
+// §25.4.3.13 EnqueueResolveInAgentJob ( agentSignifier, promiseCapability, resolution ),
+// performed by the target agent's thread: the notifying agent's thread only
+// delivers the call (send_resolve_in_agent_job), since an agent must not
+// access another agent's promise capability, nor its job queue.
+void EnqueueResolveInAgentJob(Agent& agent, uint32_t agentSignifier, std::shared_ptr<WaiterRecord> waiterRecord,
+                              const char* resolution)
+{
+    SPEC_ALGORITHM("sec-enqueueresolveinagentjob");
+    STEP("1");
+    Job resolveJob = [&agent, agentSignifier, waiterRecord, resolution]() -> ThrowCompletionOr<void> {
+        STEP("1.a");
+        SPEC_ASSERT(AgentSignifier(agent) == agentSignifier);
+        STEP("1.b");
+        Value result = agent.heap.intern_ascii(resolution);
+        MUST(Call(agent, waiterRecord->Resolve, Value::undefined(), std::span(&result, 1)));
+        AgentWaiters::of(agent).pending.erase(waiterRecord);  // the promise is resolved
+        STEP("1.c");
+        return {};
+    };
+    STEP("2");
+    Realm* realmInTargetAgent = MUST(GetFunctionRealm(agent, *waiterRecord->Resolve));
+    STEP("3");  // the realm is the target agent's: this is its thread
+    SPEC_ASSERT(AgentSignifier(agent) == agentSignifier);
+    STEP("4");
+    agent.host.HostEnqueueGenericJob(agent, std::move(resolveJob), realmInTargetAgent);
+    STEP("5");
+}
+
+// The notifying agent's half of EnqueueResolveInAgentJob: the call goes to
+// the thread of the agent whose signifier is agentSignifier (if that agent
+// is gone, its promise is gone with it).
+void send_resolve_in_agent_job(uint32_t agentSignifier, std::shared_ptr<WaiterRecord> waiterRecord,
+                               const char* resolution)
+{
+    AgentWaiters::post(agentSignifier, std::move(waiterRecord), resolution);
 }
 
 // §25.4.3.12 NotifyWaiter ( WL, waiterRecord )
-void NotifyWaiter(Agent& agent, WaiterListRecord& WL, WaiterRecord& waiterRecord)
+void NotifyWaiter(Agent& agent, WaiterListRecord& WL, const std::shared_ptr<WaiterRecord>& waiterRecord)
 {
     SPEC_ALGORITHM("sec-notifywaiter");
     STEP("1");
-    SPEC_ASSERT(WL.in_critical_section);
+    SPEC_ASSERT(in_critical_section(WL));
     STEP("2");
-    if (waiterRecord.blocking) {
-        STEP("2.a");  // only this agent exists, and it is not suspended
+    if (waiterRecord->blocking) {
+        STEP("2.a");  // the record is no longer in WL: its agent's wait ends
+        WL.suspended_agents.notify_all();
         STEP("2.b");
-    } else if (AgentSignifier(agent) == waiterRecord.AgentSignifier) {
+    } else if (AgentSignifier(agent) == waiterRecord->AgentSignifier) {
         STEP("3");
         STEP("3.a");
-        Value resolve = waiterRecord.Resolve.get();
+        Value resolve = waiterRecord->Resolve;
         STEP("3.b");
-        Value result = agent.heap.intern_ascii(waiterRecord.Result);
+        Value result = agent.heap.intern_ascii(waiterRecord->Result);
         MUST(Call(agent, resolve, Value::undefined(), std::span(&result, 1)));
+        AgentWaiters::of(agent).pending.erase(waiterRecord);  // the promise is resolved
     } else {
         STEP("4");
-        STEP("4.a");  // EnqueueResolveInAgentJob: there is no other agent
-        SPEC_ASSERT(false);
+        STEP("4.a");
+        send_resolve_in_agent_job(waiterRecord->AgentSignifier, waiterRecord, waiterRecord->Result);
     }
     STEP("5");
 }
@@ -260,7 +416,7 @@ void EnqueueAtomicsWaitAsyncTimeoutJob(Agent& agent, std::shared_ptr<DataBlock> 
         STEP("1.a");
         EnterCriticalSection(WL);
         STEP("1.b");
-        if (std::find(WL.Waiters.begin(), WL.Waiters.end(), waiterRecord) != WL.Waiters.end()) {
+        if (contains(WL, waiterRecord)) {
             STEP("1.b.i");
             double timeOfJobExecution = current_time_value();
             STEP("1.b.ii");
@@ -273,7 +429,7 @@ void EnqueueAtomicsWaitAsyncTimeoutJob(Agent& agent, std::shared_ptr<DataBlock> 
             STEP("1.b.iv");
             RemoveWaiter(WL, waiterRecord);
             STEP("1.b.v");
-            NotifyWaiter(agent, WL, *waiterRecord);
+            NotifyWaiter(agent, WL, waiterRecord);
         }
         STEP("1.c");
         LeaveCriticalSection(WL);
@@ -387,7 +543,9 @@ ThrowCompletionOr<Value> DoWait(Agent& agent, WaitMode mode, Value typedArrayVal
     STEP("23");
     double now = current_time_value();
     STEP("24");
-    double additionalTimeout = 0;
+    // The time value counts whole milliseconds, so `now` may lag the clock by
+    // up to one: one more keeps a wait from ending before t has passed.
+    double additionalTimeout = 1;
     STEP("25");
     double timeoutTime = now + t + additionalTimeout;
     STEP("26");
@@ -395,15 +553,25 @@ ThrowCompletionOr<Value> DoWait(Agent& agent, WaitMode mode, Value typedArrayVal
     auto waiterRecord = std::make_shared<WaiterRecord>(WaiterRecord{thisAgent, mode == WaitMode::Sync,
                                                                     promiseCapability.Promise,
                                                                     promiseCapability.Resolve, timeoutTime, "ok"});
+    // This agent keeps the promise alive until it is resolved.
+    if (mode == WaitMode::Async) AgentWaiters::of(agent).pending.insert(waiterRecord);
     STEP("28");
     AddWaiter(WL, waiterRecord);
     STEP("29");
     if (mode == WaitMode::Sync) {
         STEP("29.a");
-        TRY(SuspendThisAgent(agent, WL, *waiterRecord));
-        // The wait ended by its timeout (no notification can come): the
-        // timeout removes the waiter with the result "timed-out".
-        if (std::find(WL.Waiters.begin(), WL.Waiters.end(), waiterRecord) != WL.Waiters.end()) {
+        // Only another agent that shares the block could notify this one;
+        // if there is none, a wait without a timeout would never end, and
+        // lockstep reports that instead of hanging (an implementation limit).
+        if (std::isinf(timeoutTime) && !block->shared_with_other_agents) {
+            RemoveWaiter(WL, waiterRecord);
+            LeaveCriticalSection(WL);
+            return throw_range_error(agent, "Atomics.wait would block forever: no other agent can notify this one");
+        }
+        SuspendThisAgent(agent, WL, waiterRecord);
+        // The wait ended by its timeout: the timeout removes the waiter with
+        // the result "timed-out" (a notified waiter is no longer in WL).
+        if (contains(WL, waiterRecord)) {
             waiterRecord->Result = "timed-out";
             RemoveWaiter(WL, waiterRecord);
         }
@@ -765,7 +933,7 @@ ThrowCompletionOr<Value> Atomics_notify(Agent& agent, BuiltinFunction&, Value, A
     STEP("11");
     for (auto& W : S) {
         STEP("11.a");
-        NotifyWaiter(agent, WL, *W);
+        NotifyWaiter(agent, WL, W);
     }
     STEP("12");
     LeaveCriticalSection(WL);
@@ -796,7 +964,8 @@ RawBytes AtomicCompareExchangeInSharedBlock(Agent&, DataBlock& block, uint64_t b
     SPEC_ALGORITHM("sec-atomiccompareexchangeinsharedblock");
     STEP("1");
     STEP("2");
-    STEP("3");  // one agent: the bytes read are the block's
+    STEP("3");  // one indivisible ~seq-cst~ access: the bytes read are the block's
+    std::lock_guard lock(block.seq_cst_accesses);
     RawBytes rawBytesRead;
     rawBytesRead.size = elementSize;
     std::memcpy(rawBytesRead.bytes, block.bytes() + byteIndexInBuffer, elementSize);
@@ -855,6 +1024,23 @@ void CreateAtomicsIntrinsics(Agent& agent, Realm& realm)
         define_builtin_function(agent, realm, *atomics, method.name, method.behaviour, method.length);
     define_to_string_tag(agent, *atomics, "Atomics");
     realm.set_intrinsic(Intrinsic::Atomics, atomics);
+}
+
+size_t PendingWaitAsyncPromises(Agent& agent)
+{
+    return agent.atomics_waiters ? AgentWaiters::of(agent).pending.size() : 0;
+}
+
+bool ReceiveResolveInAgentJobs(Agent& agent, std::chrono::steady_clock::time_point deadline)
+{
+    // An agent that never waited asynchronously has been sent nothing.
+    if (!agent.atomics_waiters && deadline <= std::chrono::steady_clock::now()) return false;
+    std::vector<AgentWaiters::Delivery> deliveries = AgentWaiters::of(agent).receive(deadline);
+    for (AgentWaiters::Delivery& delivery : deliveries) {
+        uint32_t agentSignifier = delivery.waiterRecord->AgentSignifier;
+        EnqueueResolveInAgentJob(agent, agentSignifier, delivery.waiterRecord, delivery.resolution);
+    }
+    return !deliveries.empty();
 }
 
 }  // namespace lockstep

@@ -120,6 +120,9 @@ public:
     };
     std::deque<PendingJob> job_queue;
     std::multimap<double, PendingJob> timeout_queue;
+    // builtins/atomics.cpp's state for this agent: its waitAsync promises and
+    // the resolutions other agents send it (null until the first waitAsync).
+    std::shared_ptr<void> atomics_waiters;
     // Runs queued jobs until none is left; stops at the first job that
     // completes abruptly and returns that completion.
     ThrowCompletionOr<void> run_jobs();

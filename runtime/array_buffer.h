@@ -4,10 +4,14 @@
 // https://tc39.es/ecma262/#sec-data-blocks
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "runtime/object.h"
@@ -36,21 +40,27 @@ constexpr uint32_t element_size(ElementType type)
 enum class Order : uint8_t { SeqCst, Unordered, Init };
 
 // §25.4.3 WaiterList Records, kept with the Shared Data Block they belong to
-// (GetWaiterList: "referenced by the pair (block, i)").
-// A waiting promise stays alive while its Waiter Record exists (roots: the
-// record lives outside the heap, in a list, or in the hands of
-// Atomics.notify or a timeout job).
+// (GetWaiterList: "referenced by the pair (block, i)"). Agents run on
+// threads of their own (the test262 host's $262.agent), so a Waiter Record
+// is read by other agents' threads: they read its plain fields only, inside
+// the critical section. [[PromiseCapability]]'s cells belong to the waiting
+// agent, which alone touches them (and keeps them alive: builtins/atomics.cpp).
 struct WaiterRecord {
     uint32_t AgentSignifier;            // [[AgentSignifier]]
     bool blocking;                      // [[PromiseCapability]] is ~blocking~
-    Root<Object*> Promise = nullptr;    // [[PromiseCapability]].[[Promise]] otherwise
-    Root<Object*> Resolve = nullptr;    // [[PromiseCapability]].[[Resolve]]
-    double TimeoutTime;           // [[TimeoutTime]] (ms since the epoch, or +∞)
-    const char* Result = "ok";    // [[Result]]: "ok" or "timed-out"
+    Object* Promise = nullptr;          // [[PromiseCapability]].[[Promise]] otherwise
+    Object* Resolve = nullptr;          // [[PromiseCapability]].[[Resolve]]
+    double TimeoutTime;                 // [[TimeoutTime]] (ms since the epoch, or +∞)
+    const char* Result = "ok";          // [[Result]]: "ok" or "timed-out"
 };
 struct WaiterListRecord {
     std::vector<std::shared_ptr<WaiterRecord>> Waiters;  // [[Waiters]], in order
-    bool in_critical_section = false;
+    // The critical section (EnterCriticalSection / LeaveCriticalSection), and
+    // the condition agents suspended in SuspendThisAgent wait on.
+    std::mutex critical_section;
+    std::condition_variable suspended_agents;
+    // The thread inside the critical section (for the spec's assertions).
+    std::atomic<std::thread::id> holder{};
 };
 
 // A Data Block or a Shared Data Block (§6.2.9): zeroed bytes in plain memory
@@ -69,8 +79,17 @@ public:
     uint64_t size() const { return size_; }
     bool is_shared() const { return shared_; }
 
-    // The WaiterList Records of a Shared Data Block, by byte index.
+    // The WaiterList Records of a Shared Data Block, by byte index (a
+    // record, once made, stays where it is: agents hold references to it).
     std::map<uint64_t, WaiterListRecord> waiter_lists;
+    std::mutex waiter_lists_mutex;  // guards the map itself
+    // Whether the block was handed to another agent ($262.agent.broadcast):
+    // until then no other agent can notify a waiter on it.
+    std::atomic<bool> shared_with_other_agents{false};
+    // The ~seq-cst~ accesses to a Shared Data Block (Atomics' reads, writes
+    // and read-modify-writes) take this lock, so they happen one at a time,
+    // in one total order, whichever agents' threads make them.
+    std::mutex seq_cst_accesses;
 
     // The largest block lockstep creates: larger requests are "impossible"
     // and throw a RangeError, as the spec allows.

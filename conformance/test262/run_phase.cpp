@@ -196,7 +196,7 @@ Outcome RunPhase::Run(const Test262Test& test, Scenario scenario) const
         // promise Evaluate returns tells how evaluation ended.
         auto* loadPromise = as_promise(module->LoadRequestedModules(agent));
         Root<Object*> heldLoadPromise(loadPromise);
-        if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) thrown = jobs.thrown_value();
+        if (ThrowCompletionOr<void> jobs = RunEventLoop(agent, host.agents()); jobs.is_abrupt()) thrown = jobs.thrown_value();
         if (!thrown && loadPromise->PromiseState == PromiseState::Rejected) {
             resolutionError = loadPromise->PromiseResult;
         } else if (!thrown) {
@@ -206,7 +206,7 @@ Outcome RunPhase::Run(const Test262Test& test, Scenario scenario) const
             } else {
                 auto* evaluatePromise = as_promise(module->Evaluate(agent));
                 Root<Object*> heldEvaluatePromise(evaluatePromise);
-                if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) thrown = jobs.thrown_value();
+                if (ThrowCompletionOr<void> jobs = RunEventLoop(agent, host.agents()); jobs.is_abrupt()) thrown = jobs.thrown_value();
                 if (!thrown && evaluatePromise->PromiseState == PromiseState::Rejected)
                     thrown = evaluatePromise->PromiseResult;
                 else if (!thrown && evaluatePromise->PromiseState == PromiseState::Pending)
@@ -217,7 +217,7 @@ Outcome RunPhase::Run(const Test262Test& test, Scenario scenario) const
         Completion result = ScriptEvaluation(agent, *script.get());
         if (result.is_throw_completion()) {
             thrown = result.value;
-        } else if (ThrowCompletionOr<void> jobs = agent.run_jobs(); jobs.is_abrupt()) {
+        } else if (ThrowCompletionOr<void> jobs = RunEventLoop(agent, host.agents()); jobs.is_abrupt()) {
             thrown = jobs.thrown_value();
         }
     }

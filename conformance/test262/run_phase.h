@@ -1,8 +1,9 @@
 // The run phase of a test262 run (the default): each scenario in a fresh
 // agent and realm of the test262 host (test262_host.h), as INTERPRETING.md
 // says: the harness files first (unless `raw`), then the test as a Script
-// (with "use strict";\n prepended in the strict scenario), then the job
-// queue until it is empty.
+// (with "use strict";\n prepended in the strict scenario), then the event
+// loop (agents.h: jobs, due timeout jobs, and what other agents started by
+// $262.agent send) until nothing is left to wait for.
 //
 // Verdicts:
 // - negative parse: ParseScript must fail with the expected SyntaxError;

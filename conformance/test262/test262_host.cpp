@@ -108,6 +108,7 @@ ThrowCompletionOr<void> Test262Host::define_host_global_properties(Agent& agent,
                            function(DetachArrayBuffer, 1, "detachArrayBuffer")));
     TRY(DefineHostProperty(agent, *dollar262.get(), "gc", function(Gc, 0, "gc")));
     TRY(DefineHostProperty(agent, *dollar262.get(), "global", &global));
+    TRY(DefineAgentObject(agent, realm, *dollar262.get(), agents_));
     TRY(DefineHostProperty(agent, global, "$262", dollar262.get()));
     return {};
 }

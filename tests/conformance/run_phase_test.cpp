@@ -279,5 +279,91 @@ TEST_F(RunPhaseTest, ATimeoutAndACrashLoseNoOtherResult)
     EXPECT_NE(out_.find("3 passed, 3 failed, 0 skipped"), std::string::npos) << out_;
 }
 
+// $262.agent: agents on threads of their own, sharing memory through the
+// SharedArrayBuffers the test broadcasts, waiting on and notifying each other.
+TEST_F(RunPhaseTest, AgentsRunConcurrently)
+{
+    // getReport polls: a report comes when the agent's thread gets to it.
+    const std::string getReport = "function getReport() {\n"
+                                  "  var r;\n"
+                                  "  while ((r = $262.agent.getReport()) === null) $262.agent.sleep(1);\n"
+                                  "  return r;\n"
+                                  "}\n";
+    AddTest("report.js", TestFile("flags: [noStrict]",
+                                  getReport + "$262.agent.start('$262.agent.report(6 * 7); $262.agent.leaving();');\n"
+                                              "assert.sameValue(getReport(), '42');\n"
+                                              "assert.sameValue($262.agent.getReport(), null);\n"));
+    AddTest("broadcast.js",
+            TestFile("flags: [noStrict]",
+                     getReport + "for (var k = 0; k < 2; k++) $262.agent.start(\n"
+                                 "  '$262.agent.receiveBroadcast(function (sab, id) {' +\n"
+                                 "  '  var i32 = new Int32Array(sab);' +\n"
+                                 "  '  Atomics.add(i32, 0, id);' +\n"
+                                 "  '  $262.agent.report(sab instanceof SharedArrayBuffer && sab.byteLength);' +\n"
+                                 "  '  $262.agent.leaving();' +\n"
+                                 "  '});');\n"
+                                 "var i32 = new Int32Array(new SharedArrayBuffer(8));\n"
+                                 "$262.agent.broadcast(i32.buffer, 5);\n"
+                                 "assert.sameValue(getReport(), '8');\n"
+                                 "assert.sameValue(getReport(), '8');\n"
+                                 "assert.sameValue(Atomics.load(i32, 0), 10, 'both agents added to the same memory');\n"));
+    // The agent blocks without a timeout until the test's agent notifies it.
+    AddTest("wait-notify.js",
+            TestFile("flags: [noStrict]",
+                     getReport + "$262.agent.start(\n"
+                                 "  '$262.agent.receiveBroadcast(function (sab) {' +\n"
+                                 "  '  var i32 = new Int32Array(sab);' +\n"
+                                 "  '  Atomics.store(i32, 1, 1);' +\n"
+                                 "  '  $262.agent.report(Atomics.wait(i32, 0, 0));' +\n"
+                                 "  '  $262.agent.leaving();' +\n"
+                                 "  '});');\n"
+                                 "var i32 = new Int32Array(new SharedArrayBuffer(8));\n"
+                                 "$262.agent.broadcast(i32.buffer);\n"
+                                 "while (Atomics.load(i32, 1) !== 1) $262.agent.sleep(1);\n"
+                                 "var woken = 0;\n"
+                                 "while ((woken = Atomics.notify(i32, 0)) === 0) $262.agent.sleep(1);\n"
+                                 "assert.sameValue(woken, 1);\n"
+                                 "assert.sameValue(getReport(), 'ok');\n"));
+    // The test's waitAsync promise, resolved by the other agent's notify:
+    // the event loop waits for it.
+    AddTest("wait-async.js",
+            TestFile("flags: [async, noStrict]",
+                     "var i32 = new Int32Array(new SharedArrayBuffer(8));\n"
+                     "var result = Atomics.waitAsync(i32, 0, 0);\n"
+                     "assert.sameValue(result.async, true);\n"
+                     "result.value.then(function (v) {\n"
+                     "  assert.sameValue(v, 'ok');\n"
+                     "  $DONE();\n"
+                     "}).catch($DONE);\n"
+                     "$262.agent.start(\n"
+                     "  '$262.agent.receiveBroadcast(function (sab) {' +\n"
+                     "  '  var i32 = new Int32Array(sab);' +\n"
+                     "  '  while (Atomics.notify(i32, 0) === 0) $262.agent.sleep(1);' +\n"
+                     "  '  $262.agent.leaving();' +\n"
+                     "  '});');\n"
+                     "$262.agent.broadcast(i32.buffer);\n"));
+    // With no other agent to notify it, a wait without a timeout is an error,
+    // and one with a timeout times out.
+    AddTest("alone.js", TestFile("flags: [noStrict]",
+                                 "var i32 = new Int32Array(new SharedArrayBuffer(8));\n"
+                                 "var caught;\n"
+                                 "try { Atomics.wait(i32, 0, 0); } catch (e) { caught = e; }\n"
+                                 "assert.sameValue(caught.constructor, RangeError);\n"
+                                 "assert.sameValue(Atomics.wait(i32, 0, 0, 10), 'timed-out');\n"
+                                 "var start = $262.agent.monotonicNow();\n"
+                                 "$262.agent.sleep(20);\n"
+                                 "assert($262.agent.monotonicNow() - start >= 19, 'slept');\n"));
+    AddTest("thrower.js", TestFile("flags: [noStrict]", "$262.agent.broadcast({});"));
+    EXPECT_EQ(Run(), 1) << err_;
+    EXPECT_FALSE(Reported("report.js")) << out_;
+    EXPECT_FALSE(Reported("broadcast.js")) << out_;
+    EXPECT_FALSE(Reported("wait-notify.js")) << out_;
+    EXPECT_FALSE(Reported("wait-async.js")) << out_;
+    EXPECT_FALSE(Reported("alone.js")) << out_;
+    EXPECT_EQ(Line("thrower.js", "non-strict").rfind("Uncaught TypeError: $262.agent.broadcast: not a SharedArrayBuffer", 0),
+              0u)
+        << out_;
+}
+
 }  // namespace
 }  // namespace lockstep::conformance::test262

@@ -17,11 +17,17 @@
 // its captures are scanned like the fiber's frames.
 //
 // What the collector sees (runtime/heap.h): the running stack from the
-// current frame to its base; every stack not running, registered as a
-// StackRange: a suspended fiber's from its saved context (the callee-saved
-// registers fcontext pushed) to its top, a not-yet-started fiber's closure,
-// and the stack of each fiber's resumer while that fiber runs (the thread's
-// own stack included).
+// current frame to its base, and the resume chain below it — the stack of
+// each fiber's resumer while that fiber runs (the thread's own stack
+// included) — with the roots of each (every stack has its own list of
+// Root/List nodes, runtime/root.h, switched with the stack). A fiber not
+// running (suspended: from its saved context, the callee-saved registers
+// fcontext pushed, to its top; not yet started: its closure) is scanned
+// by its owner: a fiber with an owner cell (set_owner: a
+// SuspendableContext) is scanned by the owner's visit_edges, so that an
+// unreachable suspended context and everything only its frames reference
+// are collected — the owner unwinds it (see below) between marking and
+// sweeping. A bare fiber (no owner) registers its stack as a root.
 //
 // Native stack exhaustion: the fiber's stack has a limit `headroom` bytes
 // above its lowest address; recursion points call check_native_stack(),
@@ -42,10 +48,12 @@
 // - Why fcontext rather than boost::context::fiber (as fast): its switch
 //   hands over the suspended side's exact stack pointer, the start of the
 //   saved registers, which the collector must scan from.
-// - Why not copy suspended stacks into heap buffers (DESIGN.md §4): the
-//   Root/List nodes of a suspended fiber's frames stay linked into the
-//   thread's root list (runtime/root.h), so its frames must keep their
-//   addresses while suspended; copying would need per-fiber root lists.
+// - Suspended stacks keep their addresses (DESIGN.md §4): frames hold
+//   pointers into themselves. Their pages, though, need not stay: at a
+//   collection, a fiber suspended since the previous one has the used part
+//   of its stack copied into a buffer and its pages given back (compact());
+//   the next resume() copies it back to the same addresses. A short
+//   suspension costs nothing more than the switch.
 #pragma once
 
 #include <boost/context/detail/fcontext.hpp>
@@ -61,6 +69,7 @@
 #include "runtime/completion.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
+#include "runtime/root.h"
 #include "runtime/stack_pool.h"
 
 namespace lockstep {
@@ -110,7 +119,11 @@ public:
         using Closure = std::decay_t<Body>;
         static_assert(alignof(Closure) <= kClosureAlignment);
         void* closure = prepare_stack(sizeof(Closure));
-        new (closure) Closure(std::forward<Body>(body));
+        {
+            // Roots among the captures belong to this fiber's stack.
+            RootsOfStack roots(*this);
+            new (closure) Closure(std::forward<Body>(body));
+        }
         invoke_ = [](void* c, Completion first) -> Completion { return (*static_cast<Closure*>(c))(first); };
         destroy_ = [](void* c) { static_cast<Closure*>(c)->~Closure(); };
     }
@@ -146,6 +159,22 @@ public:
     const NativeStack& stack() const { return stack_; }
     // Bytes of its stack in use while not running (saved context to top).
     size_t suspended_stack_bytes() const;
+    Agent& agent() const { return agent_; }
+
+    // The cell that owns this fiber (a SuspendableContext): the fiber's
+    // stack stops being a root of its own; while it is not running, the
+    // owner's visit_edges calls visit_suspended(). Once, right after
+    // construction, before anything may allocate.
+    void set_owner(Cell* owner);
+    // Marks what the stack of a fiber not running references: a
+    // conservative scan of its used part and its list of roots.
+    void visit_suspended(Visitor&) const;
+    // At a collection: copies the used part of a suspended stack into a
+    // buffer and gives its pages back to the system (the pages fault in
+    // again when the next resume copies it back). True if it did.
+    bool compact();
+    // True while its stack lives in a buffer (until the next resume).
+    bool compacted() const { return saved_ != nullptr; }
 
     // One line: id, state, stack, usage, execution context, resumer.
     void dump(std::ostream&) const;
@@ -160,6 +189,16 @@ private:
     [[noreturn]] void run();
     void arrived(boost::context::detail::transfer_t from);
     void release_stack();
+    void restore_stack();
+
+    // While it lives, roots made in this fiber's stack join its list.
+    struct RootsOfStack {
+        explicit RootsOfStack(Fiber&);
+        ~RootsOfStack();
+        RootList* list;
+        const void* low;
+        const void* high;
+    };
 
     Agent& agent_;
     ExecutionContext* context_;
@@ -168,6 +207,9 @@ private:
     uint64_t id_;
     State state_ = State::Created;
     bool unwinding_ = false;
+    bool pages_reported_ = false;
+    Cell* owner_ = nullptr;
+    RootList roots_;  // the roots in this stack's frames
 
     boost::context::detail::fcontext_t context_of_fiber_ = nullptr;  // while not running
     boost::context::detail::fcontext_t caller_ = nullptr;            // while running
@@ -181,6 +223,7 @@ private:
     StackRange resumer_range_;  // the resumer's stack, while this one runs
     Completion transfer_;       // the value crossing a switch
     std::exception_ptr exception_;
+    char* saved_ = nullptr;  // the used part of the stack, while compacted
 
     Fiber* prev_ = nullptr;  // the agent's list of live fibers
     Fiber* next_ = nullptr;

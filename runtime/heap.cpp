@@ -219,12 +219,24 @@ void Heap::scan_range(Visitor& visitor, const void* low, const void* high)
     }
 }
 
+void Heap::scan_stack_range(Visitor& visitor, const StackRange& range)
+{
+    if (!range.saved_sp) return;
+    scan_range(visitor, range.saved_sp, range.base);
+    if (range.roots) visitor.visit_roots(*range.roots);
+    visitor.visit(range.keep_alive);
+}
+
+// The running stack and its roots, the resume chain below it, and the
+// registered ranges (bare fibers). A suspended fiber with an owner is not
+// here: its owner's visit_edges scans it.
 [[gnu::noinline]] void Heap::scan_native_stack(Visitor& visitor)
 {
     __builtin_unwind_init();  // pointers held only in registers now sit in this frame
     scan_from_callee_frame(visitor);
-    for (const StackRange* range : stack_ranges_)
-        if (range->saved_sp) scan_range(visitor, range->saved_sp, range->base);
+    if (const RootList* running = RootBase::running_stack_roots()) visitor.visit_roots(*running);
+    for (const StackRange* range = resume_chain_; range; range = range->next) scan_stack_range(visitor, *range);
+    for (const StackRange* range : stack_ranges_) scan_stack_range(visitor, *range);
 }
 
 // Runs one frame below scan_native_stack, so the registers it spilled lie
@@ -250,6 +262,8 @@ void Heap::collect()
         cell->visit_edges(visitor);
     }
 
+    after_marking();
+
     // The intern table is weak.
     std::erase_if(interned_, [&](const auto& entry) {
         Block* block = Block::of(entry.second);
@@ -258,13 +272,29 @@ void Heap::collect()
     sweep();
     ++collections_;
     allocated_since_collection_ = 0;
+    collection_threshold_ = std::max(kMinimumCollectionThreshold, live_bytes_ * kGrowthFactor);
     collecting_ = false;
+}
+
+void Heap::after_marking()
+{
+    std::vector<std::pair<Cell*, AfterMarking>> unreachable;
+    for (auto [cell, action] : watched_) {
+        Block* block = Block::of(cell);
+        if (block->test(block->marked, block->index_of(cell))) action(cell, true);
+        else unreachable.emplace_back(cell, action);
+    }
+    for (auto [cell, action] : unreachable) {
+        watched_.erase(cell);
+        action(cell, false);
+    }
 }
 
 void Heap::sweep()
 {
     for (SizeClass& size_class : size_classes_) size_class.free_list = nullptr;
     std::vector<Block*> kept;
+    live_bytes_ = 0;
     for (Block* block : all_blocks_) {
         size_t live_in_block = 0;
         for (size_t w = 0; w < kBitmapWords; ++w) {
@@ -286,6 +316,7 @@ void Heap::sweep()
             continue;
         }
         kept.push_back(block);
+        live_bytes_ += live_in_block * block->cell_size;
         if (block->large) continue;
         SizeClass& size_class = size_classes_[size_class_index(block->cell_size)];
         for (size_t i = block->cell_count; i-- > 0;) {
@@ -300,12 +331,22 @@ void Heap::sweep()
 
 Heap::Statistics Heap::statistics() const
 {
-    return Statistics{live_cells_, collections_, all_blocks_.size()};
+    return Statistics{live_cells_, collections_, all_blocks_.size(), live_bytes_, collection_threshold_};
 }
 
 void Visitor::visit(const Cell* cell)
 {
     if (cell && heap_.mark(const_cast<Cell*>(cell))) worklist_.push_back(const_cast<Cell*>(cell));
+}
+
+void Visitor::visit_conservatively(const void* low, const void* high)
+{
+    heap_.scan_range(*this, low, high);
+}
+
+void Visitor::visit_roots(const RootList& roots, ptrdiff_t offset)
+{
+    roots.for_each([&](const RootBase& root) { root.visit(*this); }, offset);
 }
 
 void Visitor::visit(Value value)

@@ -295,6 +295,12 @@ void Fiber::restore_stack()
     std::free(std::exchange(saved_, nullptr));
 }
 
+size_t Fiber::retained_bytes() const
+{
+    size_t used = suspended_stack_bytes();
+    return sizeof(Fiber) + (saved_ ? used : (used + 4095) & ~size_t(4095));
+}
+
 void Fiber::visit_suspended(Visitor& visitor) const
 {
     if (state_ != State::Suspended && state_ != State::Created) return;

@@ -175,6 +175,9 @@ public:
     bool compact();
     // True while its stack lives in a buffer (until the next resume).
     bool compacted() const { return saved_ != nullptr; }
+    // What it keeps outside the heap while not running: this record, and the
+    // buffer or the committed pages of its used stack.
+    size_t retained_bytes() const;
 
     // One line: id, state, stack, usage, execution context, resumer.
     void dump(std::ostream&) const;

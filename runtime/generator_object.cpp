@@ -36,8 +36,9 @@ void SuspendableContext::after_marking(Cell* cell, bool reachable)
 {
     auto* context = static_cast<SuspendableContext*>(cell);
     if (!context->fiber_) return;
-    if (reachable) context->fiber_->compact();
-    else context->discard();
+    if (!reachable) return context->discard();
+    context->fiber_->compact();
+    context->fiber_->agent().heap.report_external_live(context->fiber_->retained_bytes());
 }
 
 Completion SuspendableContext::resume(Agent&, Completion value)

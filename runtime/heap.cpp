@@ -97,6 +97,7 @@ Heap::~Heap()
         block->~Block();
         std::free(block);
     }
+    for (BlockLeaf& leaf : block_leaves_) std::free(leaf.blocks);
 }
 
 size_t Heap::size_class_index(size_t size)
@@ -114,7 +115,7 @@ Heap::Block* Heap::new_block(size_t cell_size, size_t bytes)
     block->large = cell_size > kLargestSmallCell;
     block->cell_count = block->large ? 1 : (kBlockSize - Block::header_size()) / cell_size;
     auto start = reinterpret_cast<uintptr_t>(memory);
-    for (uintptr_t chunk = start; chunk < start + bytes; chunk += kBlockSize) blocks_[chunk] = block;
+    for (uintptr_t chunk = start; chunk < start + bytes; chunk += kBlockSize) block_slot(chunk) = block;
     all_blocks_.push_back(block);
     lowest_address_ = std::min(lowest_address_, start);
     highest_address_ = std::max(highest_address_, start + bytes);
@@ -177,14 +178,38 @@ Cell* Heap::cell_containing(const void* address) const
 {
     auto a = reinterpret_cast<uintptr_t>(address);
     if (a < lowest_address_ || a >= highest_address_) return nullptr;
-    auto found = blocks_.find(a & kBlockMask);
-    if (found == blocks_.end()) return nullptr;
-    Block* block = found->second;
+    Block* block = block_at(a);
+    if (!block) return nullptr;
     auto cells = reinterpret_cast<uintptr_t>(block->cells());
     if (a < cells) return nullptr;
     size_t i = (a - cells) / block->cell_size;
     if (i >= block->cell_count || !block->test(block->live, i)) return nullptr;
     return block->cell_at(i);
+}
+
+// The block table: the chunk index (address / kBlockSize, 32 bits of a
+// 48-bit address) split in two 16-bit halves, a leaf of 65536 entries per
+// distinct upper half (a few: the malloc arenas).
+Heap::Block*& Heap::block_slot(uintptr_t address)
+{
+    uintptr_t chunk = address / kBlockSize;
+    uint32_t upper = uint32_t(chunk >> 16);
+    for (BlockLeaf& leaf : block_leaves_)
+        if (leaf.upper == upper) return leaf.blocks[chunk & 0xffff];
+    // calloc: a large zeroed allocation is untouched pages until used.
+    auto** blocks = static_cast<Block**>(std::calloc(size_t(1) << 16, sizeof(Block*)));
+    if (!blocks) throw std::bad_alloc();
+    block_leaves_.push_back(BlockLeaf{upper, blocks});
+    return blocks[chunk & 0xffff];
+}
+
+Heap::Block* Heap::block_at(uintptr_t address) const
+{
+    uintptr_t chunk = address / kBlockSize;
+    uint32_t upper = uint32_t(chunk >> 16);
+    for (const BlockLeaf& leaf : block_leaves_)
+        if (leaf.upper == upper) return leaf.blocks[chunk & 0xffff];
+    return nullptr;
 }
 
 void Heap::remove_root_provider(RootProvider* provider)
@@ -213,9 +238,8 @@ void Heap::scan_range(Visitor& visitor, const void* low, const void* high)
     for (uintptr_t p = begin; p + sizeof(uint64_t) <= end; p += sizeof(uint64_t)) {
         uint64_t word = *reinterpret_cast<const uint64_t*>(p);
         // A raw pointer, or a NaN-boxed Value whose payload is one.
-        if (Cell* cell = cell_containing(reinterpret_cast<const void*>(word))) visitor.visit(cell);
-        else if (Cell* boxed = cell_containing(reinterpret_cast<const void*>(word & Value::kPayloadMask)))
-            visitor.visit(boxed);
+        if (Cell* cell = cell_containing(reinterpret_cast<const void*>(word & Value::kPayloadMask)))
+            visitor.visit(cell);
     }
 }
 
@@ -262,6 +286,7 @@ void Heap::collect()
         cell->visit_edges(visitor);
     }
 
+    external_live_bytes_ = 0;
     after_marking();
 
     // The intern table is weak.
@@ -310,7 +335,7 @@ void Heap::sweep()
         }
         if (live_in_block == 0) {
             auto start = reinterpret_cast<uintptr_t>(block);
-            for (uintptr_t chunk = start; chunk < start + block->bytes; chunk += kBlockSize) blocks_.erase(chunk);
+            for (uintptr_t chunk = start; chunk < start + block->bytes; chunk += kBlockSize) block_slot(chunk) = nullptr;
             block->~Block();
             std::free(block);
             continue;
@@ -331,7 +356,8 @@ void Heap::sweep()
 
 Heap::Statistics Heap::statistics() const
 {
-    return Statistics{live_cells_, collections_, all_blocks_.size(), live_bytes_, collection_threshold_};
+    return Statistics{live_cells_, collections_, all_blocks_.size(), live_bytes_, external_live_bytes_,
+                      collection_threshold_};
 }
 
 void Visitor::visit(const Cell* cell)

@@ -96,9 +96,13 @@ public:
     void collect();
 
     // Automatic collection, on by default: a collection runs before an
-    // allocation once the bytes allocated since the last one exceed
-    // max(kMinimumCollectionThreshold, live bytes after it × kGrowthFactor).
-    // Stress mode collects before every allocation.
+    // allocation once the bytes allocated since the last one (cells, and
+    // the stack pages fibers take, report_external_allocation) exceed
+    // max(kMinimumCollectionThreshold, bytes of live cells after it ×
+    // kGrowthFactor). Memory kept outside cells by live ones (saved stacks)
+    // is not part of the live size: counting it would let the fresh stack
+    // pages of new suspended contexts pile up longer before a collection
+    // compacts them. Stress mode collects before every allocation.
     static constexpr size_t kMinimumCollectionThreshold = 8 << 20;
     static constexpr size_t kGrowthFactor = 1;
     void set_automatic_collection(bool on) { automatic_ = on; }
@@ -165,15 +169,19 @@ public:
     String* intern_ascii(std::string_view ascii);
 
     // Memory outside cells that a cell keeps (a fiber's committed stack, a
-    // saved-stack buffer): counts toward the next automatic collection.
+    // saved-stack buffer): newly taken, it counts toward the next automatic
+    // collection; still held at a collection (told by a watched cell's
+    // after_marking), toward the live size that sets the next threshold.
     void report_external_allocation(size_t bytes) { allocated_since_collection_ += bytes; }
+    void report_external_live(size_t bytes) { external_live_bytes_ += bytes; }
 
     struct Statistics {
         size_t live_cells = 0;
         size_t collections = 0;
         size_t blocks = 0;
         size_t live_bytes = 0;  // in cells, after the last collection
-        size_t threshold = 0;   // bytes to allocate before the next automatic collection
+        size_t external_live_bytes = 0;  // outside cells, kept by live cells, after the last collection
+        size_t threshold = 0;  // bytes to allocate before the next automatic collection
     };
     Statistics statistics() const;
 
@@ -198,7 +206,13 @@ private:
     static size_t size_class_index(size_t size);
 
     std::vector<SizeClass> size_classes_;
-    std::unordered_map<uintptr_t, Block*> blocks_;  // chunk address -> block
+    struct BlockLeaf {
+        uint32_t upper;
+        Block** blocks;
+    };
+    std::vector<BlockLeaf> block_leaves_;  // chunk address -> block (block_slot)
+    Block*& block_slot(uintptr_t address);
+    Block* block_at(uintptr_t address) const;
     std::vector<Block*> all_blocks_;
     uintptr_t lowest_address_ = UINTPTR_MAX;
     uintptr_t highest_address_ = 0;
@@ -221,6 +235,7 @@ private:
     size_t allocated_since_collection_ = 0;
     size_t collection_threshold_ = kMinimumCollectionThreshold;
     size_t live_bytes_ = 0;  // after the last collection
+    size_t external_live_bytes_ = 0;
     size_t live_cells_ = 0;
     size_t collections_ = 0;
 };

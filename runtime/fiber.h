@@ -160,6 +160,9 @@ public:
     // Bytes of its stack in use while not running (saved context to top).
     size_t suspended_stack_bytes() const;
     Agent& agent() const { return agent_; }
+    // Where a layer above keeps the head of a chain of its own for this
+    // stack while it is not running (SuspendableContext: t_stack_chain_head).
+    void*& stack_chain_head() { return stack_chain_head_; }
 
     // The cell that owns this fiber (a SuspendableContext): the fiber's
     // stack stops being a root of its own; while it is not running, the
@@ -227,6 +230,7 @@ private:
     Completion transfer_;       // the value crossing a switch
     std::exception_ptr exception_;
     char* saved_ = nullptr;  // the used part of the stack, while compacted
+    void* stack_chain_head_ = nullptr;
 
     Fiber* prev_ = nullptr;  // the agent's list of live fibers
     Fiber* next_ = nullptr;

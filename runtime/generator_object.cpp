@@ -45,11 +45,11 @@ Completion SuspendableContext::resume(Agent&, Completion value)
 {
     SPEC_ASSERT(fiber_);
     SuspendableContext* resumer = std::exchange(t_running_context, this);
-    void* resumerChainHead = std::exchange(t_stack_chain_head, chain_head_);
+    void* resumerChainHead = std::exchange(t_stack_chain_head, fiber_->stack_chain_head());
     ++t_nested_resumes;
     Completion result = fiber_->resume(value);
     --t_nested_resumes;
-    chain_head_ = std::exchange(t_stack_chain_head, resumerChainHead);
+    fiber_->stack_chain_head() = std::exchange(t_stack_chain_head, resumerChainHead);
     t_running_context = resumer;
     // Once its code completed the context is never resumed: its stack went
     // back to the pool, and the fiber record goes now.

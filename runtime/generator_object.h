@@ -111,8 +111,8 @@ private:
     void own_fiber();
     static void after_marking(Cell*, bool reachable);
     std::unique_ptr<Fiber> fiber_;
-    void* chain_head_ = nullptr;  // t_stack_chain_head of its stack, while not running
 };
+static_assert(sizeof(SuspendableContext) <= 192, "a size class of the heap: keep it there");
 
 // [[GeneratorState]] (Table "Internal Slots of Generator Instances").
 enum class GeneratorState : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };

@@ -3,8 +3,12 @@
 # between <!-- BEGIN name --> and <!-- END name --> and is replaced by what
 # the runners print now. Never edit those tables by hand.
 # Usage: conformance/readme_tables.sh [TEST262_DIR] [WASM_TESTS_DIR]
+#        conformance/readme_tables.sh --bench-only   (only the tables of the
+#        last `make bench` / bench/async/run.sh, from build/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench_only=false
+if [ "${1:-}" = --bench-only ]; then bench_only=true; shift; fi
 test262="${1:-../shared/test262}"
 wasm_tests="${2:-../shared/wasm}"
 lockstep=build/lockstep
@@ -19,6 +23,17 @@ replace_section() {
         !skip { print }' README.md > README.md.new
     mv README.md.new README.md
 }
+
+bench_tables() {
+    for table in parse wasm async; do
+        if [ -f "build/bench/$table-table.md" ]; then replace_section "bench-$table" "build/bench/$table-table.md"; fi
+    done
+}
+if $bench_only; then
+    bench_tables
+    echo "README.md bench tables regenerated"
+    exit 0
+fi
 
 # test262_row LABEL ARGS...: one table row from a real run of the runner.
 test262_row() {
@@ -81,7 +96,5 @@ replace_section wast "$out/wast.md"
 } > "$out/spec-check.md"
 replace_section spec-check "$out/spec-check.md"
 
-for table in parse wasm async; do
-    if [ -f "build/bench/$table-table.md" ]; then replace_section "bench-$table" "build/bench/$table-table.md"; fi
-done
+bench_tables
 echo "README.md tables regenerated"

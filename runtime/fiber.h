@@ -40,9 +40,12 @@
 //   context stack around a suspension (GeneratorYield, Await) is the
 //   caller's, as the spec says.
 // - A fiber destroyed while suspended is unwound with FiberUnwind, possibly
-//   from the collector's sweep (its owner is a cell): destructors of objects
-//   in fiber frames must not allocate cells or read cells (they may be
-//   swept already), and no catch (...) may swallow FiberUnwind.
+//   from inside a collection (its owner found unreachable: after marking,
+//   before the sweep, on whatever stack the collection runs; or its owner
+//   swept at agent teardown): destructors of objects in fiber frames must
+//   not allocate cells or read cells (they may be garbage, or swept
+//   already), and no catch (...) may swallow FiberUnwind. Roots in its
+//   frames only unlink from the fiber's own list.
 // - Do not suspend inside a C++ catch block (the C++ runtime's record of
 //   the exceptions being handled is per thread, not per fiber).
 // - Why fcontext rather than boost::context::fiber (as fast): its switch
@@ -50,10 +53,13 @@
 //   saved registers, which the collector must scan from.
 // - Suspended stacks keep their addresses (DESIGN.md §4): frames hold
 //   pointers into themselves. Their pages, though, need not stay: at a
-//   collection, a fiber suspended since the previous one has the used part
-//   of its stack copied into a buffer and its pages given back (compact());
-//   the next resume() copies it back to the same addresses. A short
-//   suspension costs nothing more than the switch.
+//   collection, every suspended fiber with an owner has the used part of
+//   its stack copied into a buffer and its pages given back (compact(); its
+//   address range stays reserved for it, so nested resumptions — a fiber
+//   resuming another while its own frames are live — are unaffected); the
+//   next resume() copies it back to the same addresses. A suspension
+//   between two collections costs nothing more than the switch. The
+//   collector reads a compacted fiber's words and root list in the buffer.
 #pragma once
 
 #include <boost/context/detail/fcontext.hpp>

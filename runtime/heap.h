@@ -1,7 +1,9 @@
 // The garbage-collected heap (DESIGN.md §5): size-class blocks, mark-sweep,
 // exact roots (Root/List, root providers such as the Agent) plus a
-// conservative scan of native stacks (the running one and every registered
-// fiber stack or saved-stack buffer).
+// conservative scan of native stacks: the running one and the resume chain
+// below it, and registered ranges (bare fibers). A suspended fiber owned by
+// a cell is scanned by that cell's visit_edges (runtime/fiber.h), so it is
+// collected with it. Collection is automatic (see set_automatic_collection).
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <ostream>
@@ -162,8 +163,8 @@ Fiber::Fiber(Agent& agent, ExecutionContext* context, StackPool& pool)
 {
     install_stack_overflow_handler();
     range_.base = stack_.base;
-    agent_.heap.add_stack_range(&range_);
-    agent_.heap.add_stack_range(&resumer_range_);
+    range_.roots = &roots_;
+    agent_.heap.add_stack_range(&range_);  // until it has an owner
     next_ = agent_.fibers;
     if (next_) next_->prev_ = this;
     agent_.fibers = this;
@@ -182,6 +183,29 @@ void* Fiber::prepare_stack(size_t closure_size)
     return closure_;
 }
 
+Fiber::RootsOfStack::RootsOfStack(Fiber& fiber)
+    : list(RootBase::running_stack_roots()), low(nullptr), high(nullptr)
+{
+    if (Fiber* running = fiber.agent_.running_fiber) {
+        low = running->stack_.lowest;
+        high = running->stack_.base;
+    }
+    RootBase::set_running_stack_roots(&fiber.roots_, fiber.stack_.lowest, fiber.stack_.base);
+}
+
+Fiber::RootsOfStack::~RootsOfStack()
+{
+    RootBase::set_running_stack_roots(list, low, high);
+}
+
+void Fiber::set_owner(Cell* owner)
+{
+    SPEC_ASSERT(!owner_ && state_ == State::Created);
+    owner_ = owner;
+    resumer_range_.keep_alive = owner;
+    agent_.heap.remove_stack_range(&range_);
+}
+
 Fiber::~Fiber()
 {
     SPEC_ASSERT(state_ != State::Running);
@@ -189,11 +213,14 @@ Fiber::~Fiber()
         unwinding_ = true;
         (void)resume();  // returns once the body unwound; exceptions stay there
     } else if (state_ == State::Created) {
-        if (destroy_) destroy_(closure_);
+        if (destroy_) {
+            RootsOfStack roots(*this);
+            destroy_(closure_);
+        }
         release_stack();
     }
-    agent_.heap.remove_stack_range(&range_);
-    agent_.heap.remove_stack_range(&resumer_range_);
+    SPEC_ASSERT(!roots_.head);
+    if (!owner_) agent_.heap.remove_stack_range(&range_);
     if (prev_) prev_->next_ = next_;
     else agent_.fibers = next_;
     if (next_) next_->prev_ = prev_;
@@ -209,19 +236,26 @@ void Fiber::release_stack()
 Completion Fiber::resume(Completion value)
 {
     SPEC_ASSERT(state_ == State::Created || state_ == State::Suspended);
+    if (saved_) restore_stack();
     transfer_ = value;
     resumer_ = agent_.running_fiber;
     const void* resumer_base = agent_.heap.running_stack_base();
     const void* resumer_limit = agent_.heap.running_stack_limit();
+    RootList* resumer_roots = RootBase::running_stack_roots();
     resumer_range_.base = resumer_base;
+    resumer_range_.roots = resumer_roots;
     state_ = State::Running;
+    agent_.heap.push_stack_range(&resumer_range_);
 
     ctx::transfer_t back = ctx::jump_fcontext(context_of_fiber_, this);
 
     // Back on the resumer's stack: the fiber suspended or returned.
+    agent_.heap.pop_stack_range(&resumer_range_);
     context_of_fiber_ = back.fctx;
     resumer_range_.saved_sp = nullptr;
     agent_.heap.set_running_stack(resumer_base, resumer_limit);
+    if (resumer_) RootBase::set_running_stack_roots(resumer_roots, resumer_->stack_.lowest, resumer_->stack_.base);
+    else RootBase::set_running_stack_roots(nullptr, nullptr, nullptr);
     agent_.running_fiber = resumer_;
     t_running_fiber = resumer_;
     resumer_ = nullptr;
@@ -230,8 +264,54 @@ Completion Fiber::resume(Completion value)
         if (exception_ && !unwinding_) std::rethrow_exception(std::exchange(exception_, nullptr));
     } else {
         range_.saved_sp = context_of_fiber_;
+        // The pages it holds count toward the next collection (which may
+        // compact it), once per stint in them.
+        if (!std::exchange(pages_reported_, true))
+            agent_.heap.report_external_allocation((suspended_stack_bytes() + 4095) & ~size_t(4095));
     }
     return transfer_;
+}
+
+bool Fiber::compact()
+{
+    SPEC_ASSERT(owner_);  // a bare fiber's registered range is scanned in place
+    if (state_ != State::Suspended || saved_) return false;
+    size_t used = suspended_stack_bytes();
+    saved_ = static_cast<char*>(std::malloc(used));
+    if (!saved_) return false;
+    std::memcpy(saved_, range_.saved_sp, used);
+    // The whole stack: the pages below the used part may hold what deeper
+    // calls left there earlier. The range stays reserved for this fiber.
+    madvise(stack_.lowest, stack_.size(), MADV_DONTNEED);
+    pages_reported_ = false;
+    return true;
+}
+
+// Before a resume: the used part back at its addresses (the pages fault in
+// again, zeroed, as it is written).
+void Fiber::restore_stack()
+{
+    std::memcpy(const_cast<void*>(range_.saved_sp), saved_, suspended_stack_bytes());
+    std::free(std::exchange(saved_, nullptr));
+}
+
+size_t Fiber::retained_bytes() const
+{
+    size_t used = suspended_stack_bytes();
+    return sizeof(Fiber) + (saved_ ? used : (used + 4095) & ~size_t(4095));
+}
+
+void Fiber::visit_suspended(Visitor& visitor) const
+{
+    if (state_ != State::Suspended && state_ != State::Created) return;
+    if (!range_.saved_sp) return;
+    if (saved_) {
+        visitor.visit_conservatively(saved_, saved_ + suspended_stack_bytes());
+        visitor.visit_roots(roots_, saved_ - static_cast<const char*>(range_.saved_sp));
+    } else {
+        visitor.visit_conservatively(range_.saved_sp, range_.base);
+        visitor.visit_roots(roots_);
+    }
 }
 
 // On the fiber's stack, just after a switch to it.
@@ -241,6 +321,7 @@ void Fiber::arrived(ctx::transfer_t from)
     resumer_range_.saved_sp = from.fctx;
     range_.saved_sp = nullptr;
     agent_.heap.set_running_stack(stack_.base, stack_.limit);
+    RootBase::set_running_stack_roots(&roots_, stack_.lowest, stack_.base);
     agent_.running_fiber = this;
     t_running_fiber = this;
 }
@@ -292,7 +373,7 @@ void Fiber::dump(std::ostream& out) const
     if (stack_) {
         out << " stack [" << static_cast<const void*>(stack_.lowest) << ", " << static_cast<const void*>(stack_.base)
             << ')';
-        if (range_.saved_sp) out << " holding " << suspended_stack_bytes() << " bytes";
+        if (range_.saved_sp) out << " holding " << suspended_stack_bytes() << " bytes" << (saved_ ? " (compacted)" : "");
     }
     out << " context " << static_cast<const void*>(context_);
     if (context_) {

@@ -17,11 +17,17 @@
 // its captures are scanned like the fiber's frames.
 //
 // What the collector sees (runtime/heap.h): the running stack from the
-// current frame to its base; every stack not running, registered as a
-// StackRange: a suspended fiber's from its saved context (the callee-saved
-// registers fcontext pushed) to its top, a not-yet-started fiber's closure,
-// and the stack of each fiber's resumer while that fiber runs (the thread's
-// own stack included).
+// current frame to its base, and the resume chain below it — the stack of
+// each fiber's resumer while that fiber runs (the thread's own stack
+// included) — with the roots of each (every stack has its own list of
+// Root/List nodes, runtime/root.h, switched with the stack). A fiber not
+// running (suspended: from its saved context, the callee-saved registers
+// fcontext pushed, to its top; not yet started: its closure) is scanned
+// by its owner: a fiber with an owner cell (set_owner: a
+// SuspendableContext) is scanned by the owner's visit_edges, so that an
+// unreachable suspended context and everything only its frames reference
+// are collected — the owner unwinds it (see below) between marking and
+// sweeping. A bare fiber (no owner) registers its stack as a root.
 //
 // Native stack exhaustion: the fiber's stack has a limit `headroom` bytes
 // above its lowest address; recursion points call check_native_stack(),
@@ -34,18 +40,26 @@
 //   context stack around a suspension (GeneratorYield, Await) is the
 //   caller's, as the spec says.
 // - A fiber destroyed while suspended is unwound with FiberUnwind, possibly
-//   from the collector's sweep (its owner is a cell): destructors of objects
-//   in fiber frames must not allocate cells or read cells (they may be
-//   swept already), and no catch (...) may swallow FiberUnwind.
+//   from inside a collection (its owner found unreachable: after marking,
+//   before the sweep, on whatever stack the collection runs; or its owner
+//   swept at agent teardown): destructors of objects in fiber frames must
+//   not allocate cells or read cells (they may be garbage, or swept
+//   already), and no catch (...) may swallow FiberUnwind. Roots in its
+//   frames only unlink from the fiber's own list.
 // - Do not suspend inside a C++ catch block (the C++ runtime's record of
 //   the exceptions being handled is per thread, not per fiber).
 // - Why fcontext rather than boost::context::fiber (as fast): its switch
 //   hands over the suspended side's exact stack pointer, the start of the
 //   saved registers, which the collector must scan from.
-// - Why not copy suspended stacks into heap buffers (DESIGN.md §4): the
-//   Root/List nodes of a suspended fiber's frames stay linked into the
-//   thread's root list (runtime/root.h), so its frames must keep their
-//   addresses while suspended; copying would need per-fiber root lists.
+// - Suspended stacks keep their addresses (DESIGN.md §4): frames hold
+//   pointers into themselves. Their pages, though, need not stay: at a
+//   collection, every suspended fiber with an owner has the used part of
+//   its stack copied into a buffer and its pages given back (compact(); its
+//   address range stays reserved for it, so nested resumptions — a fiber
+//   resuming another while its own frames are live — are unaffected); the
+//   next resume() copies it back to the same addresses. A suspension
+//   between two collections costs nothing more than the switch. The
+//   collector reads a compacted fiber's words and root list in the buffer.
 #pragma once
 
 #include <boost/context/detail/fcontext.hpp>
@@ -61,6 +75,7 @@
 #include "runtime/completion.h"
 #include "runtime/error.h"
 #include "runtime/heap.h"
+#include "runtime/root.h"
 #include "runtime/stack_pool.h"
 
 namespace lockstep {
@@ -110,7 +125,11 @@ public:
         using Closure = std::decay_t<Body>;
         static_assert(alignof(Closure) <= kClosureAlignment);
         void* closure = prepare_stack(sizeof(Closure));
-        new (closure) Closure(std::forward<Body>(body));
+        {
+            // Roots among the captures belong to this fiber's stack.
+            RootsOfStack roots(*this);
+            new (closure) Closure(std::forward<Body>(body));
+        }
         invoke_ = [](void* c, Completion first) -> Completion { return (*static_cast<Closure*>(c))(first); };
         destroy_ = [](void* c) { static_cast<Closure*>(c)->~Closure(); };
     }
@@ -146,6 +165,28 @@ public:
     const NativeStack& stack() const { return stack_; }
     // Bytes of its stack in use while not running (saved context to top).
     size_t suspended_stack_bytes() const;
+    Agent& agent() const { return agent_; }
+    // Where a layer above keeps the head of a chain of its own for this
+    // stack while it is not running (SuspendableContext: t_stack_chain_head).
+    void*& stack_chain_head() { return stack_chain_head_; }
+
+    // The cell that owns this fiber (a SuspendableContext): the fiber's
+    // stack stops being a root of its own; while it is not running, the
+    // owner's visit_edges calls visit_suspended(). Once, right after
+    // construction, before anything may allocate.
+    void set_owner(Cell* owner);
+    // Marks what the stack of a fiber not running references: a
+    // conservative scan of its used part and its list of roots.
+    void visit_suspended(Visitor&) const;
+    // At a collection: copies the used part of a suspended stack into a
+    // buffer and gives its pages back to the system (the pages fault in
+    // again when the next resume copies it back). True if it did.
+    bool compact();
+    // True while its stack lives in a buffer (until the next resume).
+    bool compacted() const { return saved_ != nullptr; }
+    // What it keeps outside the heap while not running: this record, and the
+    // buffer or the committed pages of its used stack.
+    size_t retained_bytes() const;
 
     // One line: id, state, stack, usage, execution context, resumer.
     void dump(std::ostream&) const;
@@ -160,6 +201,16 @@ private:
     [[noreturn]] void run();
     void arrived(boost::context::detail::transfer_t from);
     void release_stack();
+    void restore_stack();
+
+    // While it lives, roots made in this fiber's stack join its list.
+    struct RootsOfStack {
+        explicit RootsOfStack(Fiber&);
+        ~RootsOfStack();
+        RootList* list;
+        const void* low;
+        const void* high;
+    };
 
     Agent& agent_;
     ExecutionContext* context_;
@@ -168,6 +219,9 @@ private:
     uint64_t id_;
     State state_ = State::Created;
     bool unwinding_ = false;
+    bool pages_reported_ = false;
+    Cell* owner_ = nullptr;
+    RootList roots_;  // the roots in this stack's frames
 
     boost::context::detail::fcontext_t context_of_fiber_ = nullptr;  // while not running
     boost::context::detail::fcontext_t caller_ = nullptr;            // while running
@@ -181,6 +235,8 @@ private:
     StackRange resumer_range_;  // the resumer's stack, while this one runs
     Completion transfer_;       // the value crossing a switch
     std::exception_ptr exception_;
+    char* saved_ = nullptr;  // the used part of the stack, while compacted
+    void* stack_chain_head_ = nullptr;
 
     Fiber* prev_ = nullptr;  // the agent's list of live fibers
     Fiber* next_ = nullptr;

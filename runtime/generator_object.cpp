@@ -23,19 +23,40 @@ SuspendableContext* SuspendableContext::allocate(Agent& agent, const ExecutionCo
     return agent.heap.allocate<SuspendableContext>(nullptr, context);
 }
 
+void SuspendableContext::own_fiber()
+{
+    fiber_->set_owner(this);
+    fiber_->agent().heap.watch(this, &SuspendableContext::after_marking);
+}
+
+// Between marking and sweeping: an unreachable context's fiber is unwound
+// while every cell its frames may point to is still intact; a reachable
+// suspended one gives its stack pages back.
+void SuspendableContext::after_marking(Cell* cell, bool reachable)
+{
+    auto* context = static_cast<SuspendableContext*>(cell);
+    if (!context->fiber_) return;
+    if (!reachable) return context->discard();
+    context->fiber_->compact();
+    context->fiber_->agent().heap.report_external_live(context->fiber_->retained_bytes());
+}
+
 Completion SuspendableContext::resume(Agent&, Completion value)
 {
     SPEC_ASSERT(fiber_);
     SuspendableContext* resumer = std::exchange(t_running_context, this);
-    void* resumerChainHead = std::exchange(t_stack_chain_head, chain_head_);
+    void* resumerChainHead = std::exchange(t_stack_chain_head, fiber_->stack_chain_head());
     ++t_nested_resumes;
     Completion result = fiber_->resume(value);
     --t_nested_resumes;
-    chain_head_ = std::exchange(t_stack_chain_head, resumerChainHead);
+    fiber_->stack_chain_head() = std::exchange(t_stack_chain_head, resumerChainHead);
     t_running_context = resumer;
     // Once its code completed the context is never resumed: its stack went
     // back to the pool, and the fiber record goes now.
-    if (fiber_->done()) fiber_.reset();
+    if (fiber_->done()) {
+        fiber_->agent().heap.unwatch(this);
+        fiber_.reset();
+    }
     return result;
 }
 
@@ -53,6 +74,8 @@ SuspendableContext::~SuspendableContext()
 void SuspendableContext::discard()
 {
     SPEC_ASSERT(!fiber_ || fiber_->state() != Fiber::State::Running);
+    if (!fiber_) return;
+    fiber_->agent().heap.unwatch(this);
     // Unwinding a suspended fiber runs the destructors of its frames, which
     // unlink them from its own chain: the running stack's chain stays.
     void* chainHead = t_stack_chain_head;
@@ -76,6 +99,7 @@ void SuspendableContext::visit_edges(Visitor& visitor)
     Object::visit_edges(visitor);
     context.visit_edges(visitor);
     visitor.visit(in_flight_return);
+    if (fiber_) fiber_->visit_suspended(visitor);
 }
 
 void GeneratorObject::visit_edges(Visitor& visitor)

@@ -30,8 +30,12 @@ inline thread_local void* t_stack_chain_head = nullptr;
 // asyncContext, a module body with top-level await. It owns its context
 // record and the fiber its code runs on. It is a cell so that the Abstract
 // Closures of Await can capture it (in a built-in function's slot) and so
-// that an abandoned one is unwound (FiberUnwind) when the collector sweeps
-// it; its stack goes back to the pool as soon as its code completes.
+// that an abandoned one is collected: while suspended, its stack is no root
+// — its visit_edges scans it — and when the collector finds it unreachable
+// its fiber is unwound (FiberUnwind) before the sweep, its stack returned
+// to the pool; a reachable one has its stack compacted at each collection
+// (Fiber::compact). Its stack goes back to the pool as soon as its code
+// completes.
 //
 // The spec's operations map onto it as follows: "Set the code evaluation
 // state of C such that when evaluation is resumed, closure will be called"
@@ -53,6 +57,7 @@ public:
                                                  [closure = std::forward<Closure>(closure)](Completion) mutable {
                                                      return closure();
                                                  });
+        result->own_fiber();
         return result;
     }
 
@@ -103,9 +108,11 @@ public:
 
 private:
     static SuspendableContext* allocate(Agent&, const ExecutionContext&);
+    void own_fiber();
+    static void after_marking(Cell*, bool reachable);
     std::unique_ptr<Fiber> fiber_;
-    void* chain_head_ = nullptr;  // t_stack_chain_head of its stack, while not running
 };
+static_assert(sizeof(SuspendableContext) <= 192, "a size class of the heap: keep it there");
 
 // [[GeneratorState]] (Table "Internal Slots of Generator Instances").
 enum class GeneratorState : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };

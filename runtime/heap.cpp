@@ -97,6 +97,7 @@ Heap::~Heap()
         block->~Block();
         std::free(block);
     }
+    for (BlockLeaf& leaf : block_leaves_) std::free(leaf.blocks);
 }
 
 size_t Heap::size_class_index(size_t size)
@@ -114,7 +115,7 @@ Heap::Block* Heap::new_block(size_t cell_size, size_t bytes)
     block->large = cell_size > kLargestSmallCell;
     block->cell_count = block->large ? 1 : (kBlockSize - Block::header_size()) / cell_size;
     auto start = reinterpret_cast<uintptr_t>(memory);
-    for (uintptr_t chunk = start; chunk < start + bytes; chunk += kBlockSize) blocks_[chunk] = block;
+    for (uintptr_t chunk = start; chunk < start + bytes; chunk += kBlockSize) block_slot(chunk) = block;
     all_blocks_.push_back(block);
     lowest_address_ = std::min(lowest_address_, start);
     highest_address_ = std::max(highest_address_, start + bytes);
@@ -177,14 +178,38 @@ Cell* Heap::cell_containing(const void* address) const
 {
     auto a = reinterpret_cast<uintptr_t>(address);
     if (a < lowest_address_ || a >= highest_address_) return nullptr;
-    auto found = blocks_.find(a & kBlockMask);
-    if (found == blocks_.end()) return nullptr;
-    Block* block = found->second;
+    Block* block = block_at(a);
+    if (!block) return nullptr;
     auto cells = reinterpret_cast<uintptr_t>(block->cells());
     if (a < cells) return nullptr;
     size_t i = (a - cells) / block->cell_size;
     if (i >= block->cell_count || !block->test(block->live, i)) return nullptr;
     return block->cell_at(i);
+}
+
+// The block table: the chunk index (address / kBlockSize, 32 bits of a
+// 48-bit address) split in two 16-bit halves, a leaf of 65536 entries per
+// distinct upper half (a few: the malloc arenas).
+Heap::Block*& Heap::block_slot(uintptr_t address)
+{
+    uintptr_t chunk = address / kBlockSize;
+    uint32_t upper = uint32_t(chunk >> 16);
+    for (BlockLeaf& leaf : block_leaves_)
+        if (leaf.upper == upper) return leaf.blocks[chunk & 0xffff];
+    // calloc: a large zeroed allocation is untouched pages until used.
+    auto** blocks = static_cast<Block**>(std::calloc(size_t(1) << 16, sizeof(Block*)));
+    if (!blocks) throw std::bad_alloc();
+    block_leaves_.push_back(BlockLeaf{upper, blocks});
+    return blocks[chunk & 0xffff];
+}
+
+Heap::Block* Heap::block_at(uintptr_t address) const
+{
+    uintptr_t chunk = address / kBlockSize;
+    uint32_t upper = uint32_t(chunk >> 16);
+    for (const BlockLeaf& leaf : block_leaves_)
+        if (leaf.upper == upper) return leaf.blocks[chunk & 0xffff];
+    return nullptr;
 }
 
 void Heap::remove_root_provider(RootProvider* provider)
@@ -213,18 +238,29 @@ void Heap::scan_range(Visitor& visitor, const void* low, const void* high)
     for (uintptr_t p = begin; p + sizeof(uint64_t) <= end; p += sizeof(uint64_t)) {
         uint64_t word = *reinterpret_cast<const uint64_t*>(p);
         // A raw pointer, or a NaN-boxed Value whose payload is one.
-        if (Cell* cell = cell_containing(reinterpret_cast<const void*>(word))) visitor.visit(cell);
-        else if (Cell* boxed = cell_containing(reinterpret_cast<const void*>(word & Value::kPayloadMask)))
-            visitor.visit(boxed);
+        if (Cell* cell = cell_containing(reinterpret_cast<const void*>(word & Value::kPayloadMask)))
+            visitor.visit(cell);
     }
 }
 
+void Heap::scan_stack_range(Visitor& visitor, const StackRange& range)
+{
+    if (!range.saved_sp) return;
+    scan_range(visitor, range.saved_sp, range.base);
+    if (range.roots) visitor.visit_roots(*range.roots);
+    visitor.visit(range.keep_alive);
+}
+
+// The running stack and its roots, the resume chain below it, and the
+// registered ranges (bare fibers). A suspended fiber with an owner is not
+// here: its owner's visit_edges scans it.
 [[gnu::noinline]] void Heap::scan_native_stack(Visitor& visitor)
 {
     __builtin_unwind_init();  // pointers held only in registers now sit in this frame
     scan_from_callee_frame(visitor);
-    for (const StackRange* range : stack_ranges_)
-        if (range->saved_sp) scan_range(visitor, range->saved_sp, range->base);
+    if (const RootList* running = RootBase::running_stack_roots()) visitor.visit_roots(*running);
+    for (const StackRange* range = resume_chain_; range; range = range->next) scan_stack_range(visitor, *range);
+    for (const StackRange* range : stack_ranges_) scan_stack_range(visitor, *range);
 }
 
 // Runs one frame below scan_native_stack, so the registers it spilled lie
@@ -250,6 +286,9 @@ void Heap::collect()
         cell->visit_edges(visitor);
     }
 
+    external_live_bytes_ = 0;
+    after_marking();
+
     // The intern table is weak.
     std::erase_if(interned_, [&](const auto& entry) {
         Block* block = Block::of(entry.second);
@@ -258,13 +297,29 @@ void Heap::collect()
     sweep();
     ++collections_;
     allocated_since_collection_ = 0;
+    collection_threshold_ = std::max(kMinimumCollectionThreshold, live_bytes_ * kGrowthFactor);
     collecting_ = false;
+}
+
+void Heap::after_marking()
+{
+    std::vector<std::pair<Cell*, AfterMarking>> unreachable;
+    for (auto [cell, action] : watched_) {
+        Block* block = Block::of(cell);
+        if (block->test(block->marked, block->index_of(cell))) action(cell, true);
+        else unreachable.emplace_back(cell, action);
+    }
+    for (auto [cell, action] : unreachable) {
+        watched_.erase(cell);
+        action(cell, false);
+    }
 }
 
 void Heap::sweep()
 {
     for (SizeClass& size_class : size_classes_) size_class.free_list = nullptr;
     std::vector<Block*> kept;
+    live_bytes_ = 0;
     for (Block* block : all_blocks_) {
         size_t live_in_block = 0;
         for (size_t w = 0; w < kBitmapWords; ++w) {
@@ -280,12 +335,13 @@ void Heap::sweep()
         }
         if (live_in_block == 0) {
             auto start = reinterpret_cast<uintptr_t>(block);
-            for (uintptr_t chunk = start; chunk < start + block->bytes; chunk += kBlockSize) blocks_.erase(chunk);
+            for (uintptr_t chunk = start; chunk < start + block->bytes; chunk += kBlockSize) block_slot(chunk) = nullptr;
             block->~Block();
             std::free(block);
             continue;
         }
         kept.push_back(block);
+        live_bytes_ += live_in_block * block->cell_size;
         if (block->large) continue;
         SizeClass& size_class = size_classes_[size_class_index(block->cell_size)];
         for (size_t i = block->cell_count; i-- > 0;) {
@@ -300,12 +356,23 @@ void Heap::sweep()
 
 Heap::Statistics Heap::statistics() const
 {
-    return Statistics{live_cells_, collections_, all_blocks_.size()};
+    return Statistics{live_cells_, collections_, all_blocks_.size(), live_bytes_, external_live_bytes_,
+                      collection_threshold_};
 }
 
 void Visitor::visit(const Cell* cell)
 {
     if (cell && heap_.mark(const_cast<Cell*>(cell))) worklist_.push_back(const_cast<Cell*>(cell));
+}
+
+void Visitor::visit_conservatively(const void* low, const void* high)
+{
+    heap_.scan_range(*this, low, high);
+}
+
+void Visitor::visit_roots(const RootList& roots, ptrdiff_t offset)
+{
+    roots.for_each([&](const RootBase& root) { root.visit(*this); }, offset);
 }
 
 void Visitor::visit(Value value)

@@ -1,7 +1,9 @@
 // The garbage-collected heap (DESIGN.md §5): size-class blocks, mark-sweep,
 // exact roots (Root/List, root providers such as the Agent) plus a
-// conservative scan of native stacks (the running one and every registered
-// fiber stack or saved-stack buffer).
+// conservative scan of native stacks: the running one and the resume chain
+// below it, and registered ranges (bare fibers). A suspended fiber owned by
+// a cell is scanned by that cell's visit_edges (runtime/fiber.h), so it is
+// collected with it. Collection is automatic (see set_automatic_collection).
 #pragma once
 
 #include <cstddef>
@@ -16,11 +18,13 @@
 
 #include "runtime/cell.h"
 #include "runtime/value.h"
+#include "spec/step.h"
 
 namespace lockstep {
 
 class Heap;
 class PropertyKey;
+struct RootList;
 
 // Marks what it is shown and, with an explicit worklist (no native recursion
 // however deep the object graph), everything reachable from it.
@@ -36,6 +40,12 @@ public:
     {
         for (const auto& item : items) visit(item);
     }
+    // Scans [low, high) word by word, as the native stacks are scanned: a
+    // suspended fiber's stack (or the buffer holding a copy of it).
+    void visit_conservatively(const void* low, const void* high);
+    // Every root of a native stack's list (runtime/root.h), its nodes read
+    // `offset` bytes from where they were linked.
+    void visit_roots(const RootList&, ptrdiff_t offset = 0);
 
 private:
     friend class Heap;
@@ -53,12 +63,17 @@ protected:
     ~RootProvider() = default;
 };
 
-// A native stack range the collector scans word by word: a fiber's stack
-// while it is suspended ([saved_sp, base)), or a buffer holding a copy of
-// one. The owner keeps the fields current; an unused range has saved_sp null.
+// A native stack range the collector scans word by word, and the list of
+// the roots in its frames: a bare fiber's stack while it is suspended
+// ([saved_sp, base)), or the stack of a fiber's resumer while that fiber
+// runs. The owner keeps the fields current; an unused range has saved_sp
+// null.
 struct StackRange {
     const void* saved_sp = nullptr;  // lowest live address, at or below every saved register
     const void* base = nullptr;      // one past the highest address
+    const RootList* roots = nullptr;  // null: the thread's own list, always visited
+    const Cell* keep_alive = nullptr;  // a cell marked while the range is in use
+    const StackRange* next = nullptr;  // the resume chain (push_stack_range)
 };
 
 class Heap {
@@ -82,9 +97,18 @@ public:
     // A full mark-sweep collection now (even when automatic collection is off).
     void collect();
 
-    // Automatic collection: off by default until every subsystem is audited;
-    // stress mode collects before every allocation.
+    // Automatic collection, on by default: a collection runs before an
+    // allocation once the bytes allocated since the last one (cells, and
+    // the stack pages fibers take, report_external_allocation) exceed
+    // max(kMinimumCollectionThreshold, bytes of live cells after it ×
+    // kGrowthFactor). Memory kept outside cells by live ones (saved stacks)
+    // is not part of the live size: counting it would let the fresh stack
+    // pages of new suspended contexts pile up longer before a collection
+    // compacts them. Stress mode collects before every allocation.
+    static constexpr size_t kMinimumCollectionThreshold = 8 << 20;
+    static constexpr size_t kGrowthFactor = 1;
     void set_automatic_collection(bool on) { automatic_ = on; }
+    bool automatic_collection() const { return automatic_; }
     void set_stress(bool on) { stress_ = on; }
     bool stress() const { return stress_; }
 
@@ -113,6 +137,28 @@ public:
     }
     void add_stack_range(const StackRange* range) { stack_ranges_.insert(range); }
     void remove_stack_range(const StackRange* range) { stack_ranges_.erase(range); }
+    // The resume chain, innermost last pushed: the stack of each resumer
+    // while the fiber it resumed runs (a stack push and pop, no hashing).
+    void push_stack_range(StackRange* range)
+    {
+        range->next = resume_chain_;
+        resume_chain_ = range;
+    }
+    void pop_stack_range(const StackRange* range)
+    {
+        SPEC_ASSERT(resume_chain_ == range);
+        resume_chain_ = range->next;
+    }
+
+    // A cell whose owner must act between marking and sweeping (a
+    // SuspendableContext: its fiber is unwound while every cell is still
+    // intact, or its suspended stack compacted). After each marking,
+    // `after_marking(cell, reachable)` runs for every watched cell; an
+    // unreachable one stops being watched first.
+    using AfterMarking = void (*)(Cell*, bool reachable);
+    void watch(Cell* cell, AfterMarking after_marking) { watched_[cell] = after_marking; }
+    void unwatch(Cell* cell) { watched_.erase(cell); }
+    bool collecting() const { return collecting_; }
 
     // The cell whose storage contains `address`, if it is a live cell of this
     // heap (interior pointers count): the conservative scan's question.
@@ -124,10 +170,20 @@ public:
     String* intern(std::u16string_view units);
     String* intern_ascii(std::string_view ascii);
 
+    // Memory outside cells that a cell keeps (a fiber's committed stack, a
+    // saved-stack buffer): newly taken, it counts toward the next automatic
+    // collection; still held at a collection (told by a watched cell's
+    // after_marking), toward the live size that sets the next threshold.
+    void report_external_allocation(size_t bytes) { allocated_since_collection_ += bytes; }
+    void report_external_live(size_t bytes) { external_live_bytes_ += bytes; }
+
     struct Statistics {
         size_t live_cells = 0;
         size_t collections = 0;
         size_t blocks = 0;
+        size_t live_bytes = 0;  // in cells, after the last collection
+        size_t external_live_bytes = 0;  // outside cells, kept by live cells, after the last collection
+        size_t threshold = 0;  // bytes to allocate before the next automatic collection
     };
     Statistics statistics() const;
 
@@ -145,12 +201,20 @@ private:
     void scan_range(Visitor&, const void* low, const void* high);
     void scan_native_stack(Visitor&);
     void scan_from_callee_frame(Visitor&);
+    void scan_stack_range(Visitor&, const StackRange&);
+    void after_marking();
     void sweep();
 
     static size_t size_class_index(size_t size);
 
     std::vector<SizeClass> size_classes_;
-    std::unordered_map<uintptr_t, Block*> blocks_;  // chunk address -> block
+    struct BlockLeaf {
+        uint32_t upper;
+        Block** blocks;
+    };
+    std::vector<BlockLeaf> block_leaves_;  // chunk address -> block (block_slot)
+    Block*& block_slot(uintptr_t address);
+    Block* block_at(uintptr_t address) const;
     std::vector<Block*> all_blocks_;
     uintptr_t lowest_address_ = UINTPTR_MAX;
     uintptr_t highest_address_ = 0;
@@ -159,17 +223,21 @@ private:
     const void* running_stack_base_ = nullptr;
     const void* running_stack_limit_ = nullptr;
     std::unordered_set<const StackRange*> stack_ranges_;
+    const StackRange* resume_chain_ = nullptr;
+    std::unordered_map<Cell*, AfterMarking> watched_;
 
     struct UnitsHash {
         size_t operator()(std::u16string_view s) const { return std::hash<std::u16string_view>()(s); }
     };
     std::unordered_map<std::u16string_view, String*, UnitsHash> interned_;
 
-    bool automatic_ = false;
+    bool automatic_ = true;
     bool stress_ = false;
     bool collecting_ = false;
     size_t allocated_since_collection_ = 0;
-    size_t collection_threshold_ = 8 << 20;
+    size_t collection_threshold_ = kMinimumCollectionThreshold;
+    size_t live_bytes_ = 0;  // after the last collection
+    size_t external_live_bytes_ = 0;
     size_t live_cells_ = 0;
     size_t collections_ = 0;
 };

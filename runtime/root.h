@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <utility>
 #include <vector>
@@ -16,20 +17,49 @@ class Visitor;
 class Cell;
 class PropertyKey;
 
-// An intrusive, doubly linked list of the live roots of this thread. A heap
-// belongs to one agent, and an agent runs on one thread (its fibers included),
-// so the collector marks the roots of the thread it runs on. Roots living in
-// a suspended fiber's frames stay linked, and so stay roots, as they should.
+class RootBase;
+
+// One native stack's roots: an intrusive, doubly linked list of the Root and
+// List objects in its frames. A heap belongs to one agent, and an agent runs
+// on one thread (its fibers included). Each fiber stack has a list of its
+// own (runtime/fiber.h); the thread has one for the roots in its own stack's
+// frames and for every root outside any fiber stack (in a container, a
+// std::function, a host's state). The collector visits the thread's list,
+// the lists of the fibers on the running chain, and — through its owner —
+// the list of a suspended fiber, which therefore keeps cells alive only as
+// long as the fiber itself is reachable.
+struct RootList {
+    RootBase* head = nullptr;
+    // Calls f(root) for every root of the list. `offset` is added to every
+    // node address: the list of a fiber whose stack was copied to a buffer
+    // is read in that buffer (runtime/fiber.h).
+    template <class F>
+    void for_each(F&& f, ptrdiff_t offset = 0) const;
+};
+
 class RootBase {
 public:
     virtual void visit(Visitor&) const = 0;
 
-    // Calls f(root) for every live root of the current thread.
+    // Calls f(root) for every root of the thread's own list (not those of
+    // fiber stacks).
     template <class F>
     static void for_each(F&& f)
     {
-        for (RootBase* r = head_; r; r = r->next_) f(*r);
+        thread_roots_.for_each(std::forward<F>(f));
     }
+
+    // The stack switcher's side: the list new roots whose storage lies in
+    // [low, high) join — the running fiber's stack — (null: the thread's
+    // own stack runs, every root joins the thread's list).
+    static void set_running_stack_roots(RootList* list, const void* low, const void* high)
+    {
+        stack_roots_ = list;
+        stack_low_ = static_cast<const char*>(low);
+        stack_high_ = static_cast<const char*>(high);
+    }
+    static RootList* running_stack_roots() { return stack_roots_; }
+    static const RootList& thread_roots() { return thread_roots_; }
 
 protected:
     RootBase() { link(); }
@@ -38,22 +68,38 @@ protected:
     ~RootBase() { unlink(); }
 
 private:
+    friend struct RootList;
     void link()
     {
-        next_ = head_;
-        if (head_) head_->prev_ = this;
-        head_ = this;
+        auto* self = reinterpret_cast<const char*>(this);
+        list_ = stack_roots_ && stack_low_ <= self && self < stack_high_ ? stack_roots_ : &thread_roots_;
+        next_ = list_->head;
+        if (next_) next_->prev_ = this;
+        list_->head = this;
     }
     void unlink()
     {
-        if (prev_) prev_->next_ = next_; else head_ = next_;
+        if (prev_) prev_->next_ = next_; else list_->head = next_;
         if (next_) next_->prev_ = prev_;
     }
 
-    static inline thread_local RootBase* head_ = nullptr;
+    static inline thread_local RootList thread_roots_;
+    static inline thread_local RootList* stack_roots_ = nullptr;
+    static inline thread_local const char* stack_low_ = nullptr;
+    static inline thread_local const char* stack_high_ = nullptr;
+    RootList* list_;
     RootBase* prev_ = nullptr;
     RootBase* next_ = nullptr;
 };
+
+template <class F>
+void RootList::for_each(F&& f, ptrdiff_t offset) const
+{
+    auto moved = [offset](RootBase* r) {
+        return r ? reinterpret_cast<RootBase*>(reinterpret_cast<char*>(r) + offset) : nullptr;
+    };
+    for (RootBase* r = moved(head); r; r = moved(r->next_)) f(*r);
+}
 
 // What a root can hold: a Value, a PropertyKey, or a pointer to a cell type.
 void visit_root_item(Visitor&, Value);

@@ -46,4 +46,6 @@ measure() {
     done
     echo
     echo "node $(node --version), engine262 $(node -p "require('$bench/node_modules/@engine262/engine262/package.json').version"); load average: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "Command: \`bash bench/async/run.sh $limit\` (engine262 runs stopped after $limit s)."
 } | tee "$out/async-table.md"

@@ -9,6 +9,7 @@
 #include "abstract_ops/object_operations.h"
 #include "fixture.h"
 #include "runtime/object.h"
+#include "runtime/ordinary_object.h"
 #include "runtime/root.h"
 #include "runtime/string.h"
 
@@ -165,6 +166,67 @@ TEST_F(FiberTest, AFinishedFiberReturnsItsStackAtOnce)
     (void)fiber.resume();
     EXPECT_EQ(pool.statistics().in_use, 0u);
     EXPECT_FALSE(fiber.stack());
+}
+
+// A fiber with an owner: at a collection the used part of its suspended
+// stack moves to a buffer (its pages go back to the system) and comes back
+// at the same addresses when it is resumed; its roots are read from there.
+TEST_F(FiberTest, ACompactedStackComesBackAtTheSameAddresses)
+{
+    Root<Object*> owner(OrdinaryObjectCreate(agent, nullptr));
+    const void* address_before = nullptr;
+    const void* address_after = nullptr;
+    double sum = 0;
+    Fiber fiber(agent, nullptr, [&](Completion) -> Completion {
+        volatile double locals[64];
+        for (int i = 0; i < 64; ++i) locals[i] = i;
+        List<Value> list{Value::number(7)};
+        address_before = const_cast<double*>(&locals[0]);
+        (void)Fiber::running(agent)->suspend(NormalCompletion(Value::undefined()));
+        address_after = const_cast<double*>(&locals[0]);
+        for (int i = 0; i < 64; ++i) sum += locals[i];
+        sum += list[0].as_number();
+        return NormalCompletion(Value::undefined());
+    });
+    fiber.set_owner(owner.get());
+    (void)fiber.resume();
+    size_t used = fiber.suspended_stack_bytes();
+    EXPECT_GT(used, 64 * sizeof(double));
+    ASSERT_TRUE(fiber.compact());
+    EXPECT_TRUE(fiber.compacted());
+    EXPECT_FALSE(fiber.compact());  // once
+    EXPECT_EQ(fiber.retained_bytes(), sizeof(Fiber) + used);
+    (void)fiber.resume();
+    EXPECT_TRUE(fiber.done());
+    EXPECT_EQ(address_after, address_before);
+    EXPECT_EQ(sum, 63 * 64 / 2 + 7);
+}
+
+// Roots made in a fiber's frames join that fiber's own list; roots made
+// elsewhere while it runs (in a container) join the thread's list, which the
+// collector always visits.
+TEST_F(FiberTest, RootsJoinTheListOfTheStackTheyLieIn)
+{
+    std::vector<std::unique_ptr<Root<Value>>> outside;
+    const RootBase* inside_address = nullptr;
+    Fiber fiber(agent, nullptr, [&](Completion) -> Completion {
+        Root<Value> inside(Value::number(1));
+        inside_address = &inside;
+        outside.push_back(std::make_unique<Root<Value>>(make_string_from_ascii(agent.heap, "kept")));
+        (void)Fiber::running(agent)->suspend(NormalCompletion(Value::undefined()));
+        return NormalCompletion(Value::undefined());
+    });
+    (void)fiber.resume();
+    bool found_outside = false, found_inside = false;
+    RootBase::for_each([&](const RootBase& root) {
+        found_outside |= &root == outside[0].get();
+        found_inside |= &root == inside_address;
+    });
+    EXPECT_TRUE(found_outside);
+    EXPECT_FALSE(found_inside);
+    agent.heap.collect();
+    EXPECT_EQ(outside[0]->get().as_string()->to_utf8(), "kept");
+    (void)fiber.resume();
 }
 
 struct SetOnDestruction {

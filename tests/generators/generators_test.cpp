@@ -215,6 +215,108 @@ TEST(GeneratorLifetimeTest, AbandonedSuspendedGeneratorsAreUnwound)
     EXPECT_EQ(StackPool::shared().statistics().in_use, stacksInUse);
 }
 
+// A suspended context is no root of its own (runtime/fiber.h): it lives as
+// long as something reachable references it; an unreachable one is unwound
+// and its stack goes back to the pool at the next collection.
+class SuspendedContextCollectionTest : public GeneratorTest {
+protected:
+    size_t stacks_in_use() { return StackPool::shared().statistics().in_use; }
+    // Collects with the dead part of the stack cleared, so stale words of
+    // finished frames keep nothing alive.
+    void collect()
+    {
+        clobber();
+        agent.heap.collect();
+    }
+    [[gnu::noinline]] static void clobber()
+    {
+        volatile char buffer[16384];
+        for (size_t i = 0; i < sizeof buffer; ++i) buffer[i] = 0;
+    }
+};
+
+TEST_F(SuspendedContextCollectionTest, AnAbandonedGeneratorsStackGoesBackToThePool)
+{
+    size_t before = stacks_in_use();
+    eval("function* g() { const big = [1, 2, 3]; yield 1; yield big.length; }"
+         "for (let i = 0; i < 100; i++) { const it = g(); it.next(); }");
+    EXPECT_GE(stacks_in_use(), before + 90);
+    collect();
+    EXPECT_LE(stacks_in_use(), before + 1);
+}
+
+TEST_F(SuspendedContextCollectionTest, AbandonedGeneratorsAreReclaimedByAutomaticCollection)
+{
+    ASSERT_TRUE(agent.heap.automatic_collection());
+    size_t before = stacks_in_use();
+    size_t collections = agent.heap.statistics().collections;
+    eval("function* g() { yield 1; } for (let i = 0; i < 20000; i++) { const it = g(); it.next(); }");
+    EXPECT_GT(agent.heap.statistics().collections, collections);
+    EXPECT_LT(stacks_in_use(), before + 10000);
+}
+
+TEST_F(SuspendedContextCollectionTest, AGeneratorReferencedOnlyFromAPropertySurvivesAndResumes)
+{
+    size_t before = stacks_in_use();
+    eval("var holder = { it: (function* () { const o = { a: 1 }; const s = 'x'.repeat(2);"
+         "  const x = yield 'first'; yield o.a + x + s; yield 'last'; })() };"
+         "holder.it.next().value");
+    collect();  // its stack is copied out and its pages given back
+    eval("var garbage = []; for (var i = 0; i < 1000; i++) garbage.push({ i, s: 'y' + i });");
+    collect();
+    EXPECT_EQ(stacks_in_use(), before + 1);
+    EXPECT_EQ(eval("holder.it.next(41).value"), "42xx");
+    collect();
+    EXPECT_EQ(eval("holder.it.next().value"), "last");
+    EXPECT_EQ(eval("holder.it.next().done"), "true");
+    EXPECT_EQ(stacks_in_use(), before);
+}
+
+TEST_F(SuspendedContextCollectionTest, AGeneratorReferencingItselfIsReclaimed)
+{
+    size_t before = stacks_in_use();
+    eval("function* g() { const me = yield; yield me; }"
+         "for (let i = 0; i < 20; i++) { const it = g(); it.self = it; it.next(); it.next(it); }");
+    EXPECT_GE(stacks_in_use(), before + 19);
+    collect();
+    EXPECT_LE(stacks_in_use(), before + 1);
+}
+
+TEST_F(SuspendedContextCollectionTest, AsyncFunctionsAwaitingAnUnreachablePromiseAreReclaimed)
+{
+    size_t before = stacks_in_use();
+    eval("async function f() { const o = { a: 1 }; await new Promise(() => {}); return o; }"
+         "for (let i = 0; i < 50; i++) f();");
+    EXPECT_GE(stacks_in_use(), before + 49);
+    collect();
+    EXPECT_LE(stacks_in_use(), before + 1);
+}
+
+TEST_F(SuspendedContextCollectionTest, AnAsyncFunctionAwaitingAHeldPromiseIsKept)
+{
+    size_t before = stacks_in_use();
+    eval("var log = [], resolveIt; var held = new Promise(r => { resolveIt = r; });"
+         "(async () => { const o = { a: 1 }; const v = await held; log.push(v + o.a); })();");
+    collect();
+    collect();
+    EXPECT_EQ(stacks_in_use(), before + 1);
+    eval("resolveIt(6);");
+    ASSERT_FALSE(agent.run_jobs().is_abrupt());
+    EXPECT_EQ(eval("log.join()"), "7");
+    EXPECT_EQ(stacks_in_use(), before);
+}
+
+TEST_F(SuspendedContextCollectionTest, AGeneratorResumedInsideAnotherSurvivesCollections)
+{
+    // Collections while an inner generator runs (resumed from an outer one
+    // whose own frames are live): both stacks are on the resume chain.
+    EXPECT_EQ(eval("function* inner() { for (let i = 0; i < 3; i++) { const o = { i }; yield o; } }"
+                   "function* outer() { const it = inner(); let sum = 0; for (const o of it) {"
+                   "  const junk = []; for (let k = 0; k < 2000; k++) junk.push({ k }); sum += o.i; yield sum; } }"
+                   "[...outer()].join()"),
+              "0,1,3");
+}
+
 // Each native stack keeps its own chain of evaluators (stack traces): a
 // generator resumed from elsewhere traces through its own frames.
 TEST_F(GeneratorTest, StackTracesFollowTheGeneratorsOwnFrames)

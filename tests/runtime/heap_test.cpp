@@ -223,5 +223,42 @@ TEST_F(HeapTest, ConservativeLookupFindsInteriorPointersOnlyOfLiveCells)
     EXPECT_EQ(agent.heap.cell_containing(nullptr), nullptr);
 }
 
+TEST_F(HeapTest, AutomaticCollectionIsOnByDefaultAndRunsAtTheThreshold)
+{
+    ASSERT_TRUE(agent.heap.automatic_collection());
+    Heap::Statistics start = agent.heap.statistics();
+    EXPECT_GE(start.threshold, Heap::kMinimumCollectionThreshold);
+    // Strings of ~64 bytes: well over the 8 MiB minimum in all, none kept.
+    make_garbage(agent.heap, 400000);
+    Heap::Statistics after = agent.heap.statistics();
+    EXPECT_GT(after.collections, start.collections);
+    // Garbage never piles up beyond a threshold's worth.
+    EXPECT_LT(after.blocks * 64 * 1024, 4 * Heap::kMinimumCollectionThreshold);
+}
+
+TEST_F(HeapTest, TheThresholdGrowsWithTheLiveSize)
+{
+    List<Value> kept;
+    for (int i = 0; i < 200000; ++i) kept.append(Value(make_string_from_ascii(agent.heap, "kept, with some length")));
+    agent.heap.collect();
+    Heap::Statistics s = agent.heap.statistics();
+    EXPECT_GE(s.live_bytes, 200000u * 32);
+    EXPECT_EQ(s.threshold, std::max(Heap::kMinimumCollectionThreshold, s.live_bytes * Heap::kGrowthFactor));
+}
+
+TEST_F(HeapTest, BlocksAreFoundFromAnyAddressInThem)
+{
+    // Cells in many blocks (and a large one): each is found from an interior
+    // address, and an address past a freed block is no cell.
+    std::vector<String*> strings;
+    List<Value> kept;
+    for (int i = 0; i < 5000; ++i) {
+        String* string = make_string_from_ascii(agent.heap, std::string(i % 200, 'x'));
+        kept.append(Value(string));
+        strings.push_back(string);
+    }
+    for (String* string : strings) EXPECT_EQ(agent.heap.cell_containing(reinterpret_cast<char*>(string) + 4), string);
+}
+
 }  // namespace
 }  // namespace lockstep::testing

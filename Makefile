@@ -16,7 +16,7 @@ endif
 # Every top-level source folder becomes one static library build/lib/lib<folder>.a
 # holding every .cpp below it. The test binary build/tests/<name>_tests links
 # the libraries LIB_DEPS_<name> names, when the subsystem stands alone.
-LIB_FOLDERS := syntax runtime spec abstract_ops algorithms builtins wasm conformance
+LIB_FOLDERS := syntax runtime spec abstract_ops algorithms builtins wasm wasm_js_api conformance
 LIB_DEPS_syntax       := syntax spec
 LIB_DEPS_regexp       := syntax spec
 LIB_DEPS_spec         := spec

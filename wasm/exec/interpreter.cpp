@@ -94,6 +94,11 @@ Outcome Thread::invoke(FuncInst* f, const std::vector<Value>& args)
         HostResult r = f->host(args);
         if (!r.trap.empty()) return Outcome::trap(r.trap);
         Outcome o;
+        if (r.exception) {
+            o.kind = Outcome::Exception;
+            o.exn = r.exception;
+            return o;
+        }
         o.values = std::move(r.results);
         return o;
     }
@@ -186,8 +191,16 @@ Outcome Thread::run(size_t entry_depth)
         sp -= nparams;
         sp_ = sp;
         HostResult r = callee->host(args);
+        // The host may have run Wasm code on this thread (a reentrant
+        // invoke): the frame vector may have moved.
+        if (frames_.size() > entry_depth) fr = &frames_.back();
         if (!r.trap.empty()) {
             trap = r.trap;
+            return;
+        }
+        if (r.exception) {
+            // Step_read/throw_ref: the host's exception unwinds from the call.
+            pending = r.exception;
             return;
         }
         for (const Value& v : r.results) PUSH(v);
@@ -404,7 +417,7 @@ Outcome Thread::run(size_t entry_depth)
                 std::string trap;
                 call_host(callee, trap);
                 if (!trap.empty()) TRAP(trap);
-                if (tail) {
+                if (tail && !pending) {
                     if (frames_.size() == entry_depth) {
                         sp_ = sp;
                         return Outcome{};

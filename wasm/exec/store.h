@@ -31,10 +31,15 @@ struct ModuleInst;
 inline constexpr uint64_t kMaxArrayLength = uint64_t{1} << 26;  // elements: 1 GiB of 16-byte slots
 inline constexpr uint64_t kMaxTableSize = uint64_t{1} << 24;    // elements
 
-// A host function's outcome: results, or a trap message.
+struct ExnInst;
+
+// A host function's outcome: results, a trap message, or an exception the
+// host throws into Wasm (the JS API's host functions throw a JS exception
+// as a Wasm exception: a Wasm handler can catch it, as `throw` would).
 struct HostResult {
     std::vector<Value> results;
-    std::string trap;  // empty: no trap
+    std::string trap;            // empty: no trap
+    ExnInst* exception = nullptr;  // not null: the host threw this exception
 };
 using HostFunc = std::function<HostResult(const std::vector<Value>& args)>;
 

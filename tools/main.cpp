@@ -24,6 +24,8 @@ const Command kCommands[] = {
      "spec check|coverage|show ...               the spec index: drift and step coverage"},
     {"wast", lockstep::tools::wast_command,
      "wast FILE|DIR...                            run WebAssembly .wast scripts"},
+    {"wpt", lockstep::tools::wpt_command,
+     "wpt [-j N] [--expectations FILE] FILE|DIR...  run WPT .any.js tests (WebAssembly JS API, JSPI)"},
 };
 
 int usage(FILE* out)

@@ -45,7 +45,7 @@ ThrowCompletionOr<Value> Global(Agent& agent, BuiltinFunction&, Value, Arguments
     }
     STEP("4");
     wasm::Value value;
-    if (argument(args, 1).is_undefined()) {
+    if (argument(args, 1).is_undefined()) {  // (WebIDL: undefined for an optional argument is missing)
         STEP("4.a-4.b");  value = DefaultValue(agent, *valuetype);
     } else {
         STEP("5");
@@ -91,13 +91,12 @@ ThrowCompletionOr<Value> Global_value_set(Agent& agent, BuiltinFunction&, Value 
 {
     SPEC_ALGORITHM("dom-global-value#2");
     GlobalObject* global = TRY(this_object<GlobalObject>(agent, thisValue, "Global"));
-    if (args.empty()) return throw_type_error(agent, "WebAssembly.Global.value setter needs a value");
     STEP("1");
     STEP("2");  wasm::GlobalInst* globaladdr = global->Global;
     STEP("3");  const wasm::ValType valuetype = globaladdr->type.type;
     STEP("4");  if (is_v128_or_exnref(valuetype)) return throw_type_error(agent, "a v128 or exnref global has no JS value");
     STEP("5");  if (!globaladdr->type.mut) return throw_type_error(agent, "the global is immutable");
-    STEP("6");  wasm::Value value = TRY(ToWebAssemblyValue(agent, args[0], valuetype));
+    STEP("6");  wasm::Value value = TRY(ToWebAssemblyValue(agent, argument(args, 0), valuetype));
     STEP("7");  globaladdr->value = value;
     STEP("8");
     STEP("9");

@@ -17,8 +17,6 @@ void InstanceObject::visit_edges(Visitor& visitor)
     visitor.visit(Exports);
 }
 
-namespace {
-
 // read the imports of module with imports importObject
 ThrowCompletionOr<std::vector<wasm::ExternVal>> ReadTheImports(Agent& agent, const wasm::Module& module,
                                                                Value importObject)
@@ -131,7 +129,6 @@ ThrowCompletionOr<std::vector<wasm::ExternVal>> ReadTheImports(Agent& agent, con
     return imports;
 }
 
-// instantiate the core of a WebAssembly module module with imports
 ThrowCompletionOr<wasm::ModuleInst*> InstantiateTheCoreOfAWebAssemblyModule(Agent& agent,
                                                                             std::shared_ptr<wasm::Module> module,
                                                                             const std::vector<wasm::ExternVal>& imports)
@@ -153,6 +150,8 @@ ThrowCompletionOr<wasm::ModuleInst*> InstantiateTheCoreOfAWebAssemblyModule(Agen
     STEP("6");
     return result.instance;
 }
+
+namespace {
 
 // create an exports object from module and instance
 Object* CreateAnExportsObject(Agent& agent, const wasm::Module& module, wasm::ModuleInst* instance)

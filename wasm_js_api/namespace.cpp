@@ -1,6 +1,7 @@
 // WebAssembly JS API §3 The WebAssembly Namespace (index.bs): validate,
 // compile, instantiate, and the namespace object with its interfaces; the
 // per-realm state (the associated store and caches, web_assembly.h).
+#include "abstract_ops/array_buffer_operations.h"
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/promise_operations.h"
 #include "abstract_ops/testing_and_comparison.h"
@@ -84,8 +85,7 @@ ThrowCompletionOr<std::vector<uint8_t>> get_buffer_source_bytes(Agent& agent, Va
         }
         if (buffer) {
             if (!buffer->ArrayBufferData) return std::vector<uint8_t>{};
-            const uint64_t size = buffer->ArrayBufferByteLengthData ? buffer->ArrayBufferData->size()
-                                                                    : buffer->ArrayBufferByteLength;
+            const uint64_t size = ArrayBufferByteLength(agent, *buffer, Order::SeqCst);
             if (offset > size) return std::vector<uint8_t>{};
             const uint64_t n = length ? std::min(*length, size - offset) : size - offset;
             const uint8_t* p = buffer->ArrayBufferData->bytes() + offset;
@@ -196,17 +196,21 @@ Object* AsynchronouslyInstantiateAWebAssemblyModule(Agent& agent, ModuleObject& 
 {
     SPEC_ALGORITHM("asynchronously-instantiate-a-webassembly-module");
     STEP("1");  PromiseCapabilityRecord promise = new_promise(agent);
-    STEP("2");
-    STEP("3");  // read the imports happens inside InstantiateModule; its errors reject now
+    STEP("2");  std::shared_ptr<wasm::Module> module = moduleObject.Module;
+    STEP("3");
+    auto read = ReadTheImports(agent, *module, importObject);
+    if (read.is_abrupt()) {
+        settle(agent, promise, false, read.thrown_value());
+        return promise.Promise;
+    }
+    std::vector<wasm::ExternVal> imports = read.release_value();
     Root<Object*> p = promise.Promise, resolve = promise.Resolve, reject = promise.Reject;
-    Root<Object*> module = &moduleObject;
-    Root<Value> imports = importObject;
     STEP("4");
     STEP("4.a");
     auto instantiate = [&agent, p, resolve, reject, module, imports]() -> ThrowCompletionOr<void> {
         PromiseCapabilityRecord promise{p.get(), resolve.get(), reject.get()};
         STEP("4.a.i");
-        auto instance = InstantiateModule(agent, *static_cast<ModuleObject*>(module.get()), imports.get());
+        auto instance = InstantiateTheCoreOfAWebAssemblyModule(agent, module, imports);
         if (instance.is_abrupt()) {
             settle(agent, promise, false, instance.thrown_value());
             return {};

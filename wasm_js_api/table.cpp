@@ -25,11 +25,15 @@ void InitializeATableObject(Agent& agent, TableObject& table, wasm::TableInst* t
     STEP("4");  map[tableaddr] = &table;
 }
 
-// The element value of Table's grow and set: DefaultValue when missing
-// (WebIDL: an optional argument given as undefined is missing).
+// The element value of Table's grow and set: DefaultValue when not passed
+// (an optional `any` argument passed as undefined is the value undefined);
+// a non-nullable reference type has no default value.
 ThrowCompletionOr<wasm::Value> element_argument(Agent& agent, Arguments args, size_t i, const wasm::ValType& elementType)
 {
-    if (argument(args, i).is_undefined()) return DefaultValue(agent, elementType);
+    if (args.size() <= i) {
+        if (elementType.is_ref() && !elementType.nullable) return throw_type_error(agent, "the table's element type has no default value");
+        return DefaultValue(agent, elementType);
+    }
     return ToWebAssemblyValue(agent, args[i], elementType);
 }
 
@@ -61,7 +65,7 @@ ThrowCompletionOr<Value> Table(Agent& agent, BuiltinFunction&, Value, Arguments 
     if (initial > wasm::kMaxTableSize) return throw_range_error(agent, "WebAssembly.Table: 'initial' is too large");
     STEP("6");
     wasm::Value ref;
-    if (argument(args, 1).is_undefined()) {
+    if (args.size() < 2) {
         STEP("6.a-6.b");  ref = DefaultValue(agent, *elementType);
     } else {
         STEP("7");

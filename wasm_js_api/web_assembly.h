@@ -164,7 +164,12 @@ ThrowCompletionOr<std::vector<uint8_t>> get_buffer_source_bytes(Agent&, Value by
 // construct a WebAssembly module object
 ModuleObject* ConstructAWebAssemblyModuleObject(Agent&, std::shared_ptr<wasm::Module>, std::vector<uint8_t> bytes,
                                                 Object* proto = nullptr);
-// read the imports + instantiate the core + create an exports object
+// read the imports of module with imports importObject
+ThrowCompletionOr<std::vector<wasm::ExternVal>> ReadTheImports(Agent&, const wasm::Module& module, Value importObject);
+// instantiate the core of a WebAssembly module module with imports
+ThrowCompletionOr<wasm::ModuleInst*> InstantiateTheCoreOfAWebAssemblyModule(Agent&, std::shared_ptr<wasm::Module> module,
+                                                                            const std::vector<wasm::ExternVal>& imports);
+// read the imports, then instantiate the core (the Instance constructor's steps 1-3)
 ThrowCompletionOr<wasm::ModuleInst*> InstantiateModule(Agent&, ModuleObject& module, Value importObject);
 ThrowCompletionOr<Object*> InitializeAnInstanceObject(Agent&, wasm::ModuleInst*, Object* proto = nullptr);
 

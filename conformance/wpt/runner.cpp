@@ -160,7 +160,12 @@ WptFile PrepareFile(const std::string& full_path, const std::string& relative_pa
         std::vector<fs::path> candidates;
         const std::string jsapi = "/wasm/jsapi/";
         if (include.rfind(jsapi, 0) == 0) {
-            candidates = {dir / include.substr(jsapi.size()), fs::path(suite_root) / "js-api" / include.substr(jsapi.size())};
+            // /wasm/jsapi/ is the js-api folder; a test outside it (JSPI's)
+            // brings its own copies, which come first.
+            const fs::path in_suite = fs::path(suite_root) / "js-api" / include.substr(jsapi.size());
+            const fs::path own = dir / fs::path(include).filename();
+            if (relative_path.rfind("js-api/", 0) == 0) candidates = {in_suite, own};
+            else candidates = {own, in_suite};
         } else if (!include.empty() && include[0] == '/') {
             candidates = {dir / fs::path(include).filename(), fs::path(suite_root) / include.substr(1)};
         } else {

@@ -7,8 +7,9 @@
 // HostEnqueueTimeoutJob, on a virtual clock: time advances to each timeout
 // as it runs), and two report functions the runner's prelude hands to
 // add_result_callback / add_completion_callback. The `// META: script=`
-// includes run first, in order; `/wasm/jsapi/NAME` resolves to the test's
-// own folder, then to the js-api folder of the suite root.
+// includes run first, in order; `/wasm/jsapi/NAME` is NAME in the js-api
+// folder of the suite root (for a test outside js-api, such as JSPI's, a
+// file of that name in the test's own folder comes first).
 #pragma once
 
 #include <optional>

@@ -123,7 +123,9 @@ Value exception_to_js(Agent& agent, wasm::ExnInst* exnaddr)
     wasm::TagInst* tagaddr = exnaddr->tag;
     const std::vector<wasm::Value>& payload = exnaddr->fields;
     wasm::TagInst* jsTagAddr = GetTheJavaScriptExceptionTag(agent);
-    if (tagaddr == jsTagAddr) return RetrievingAHostValue(agent, payload[0].ref.bits);
+    // (The payload is ToWebAssemblyValue(v, externref): a host address, or an
+    // externalized i31 for a small integer, which ToJSValue turns back.)
+    if (tagaddr == jsTagAddr) return MUST(ToJSValue(agent, payload[0], tagaddr->type->params[0]));
     return CreateAnExceptionObject(agent, exnaddr);
 }
 

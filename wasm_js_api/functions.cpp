@@ -85,8 +85,8 @@ static std::string NameOfTheWebAssemblyFunction(Agent& agent, wasm::FuncInst* fu
 }
 
 // coerce JavaScript arguments
-static ThrowCompletionOr<std::vector<wasm::Value>> CoerceJavaScriptArguments(Agent& agent, const wasm::FuncType& functype,
-                                                                             std::span<const Value> argValues)
+ThrowCompletionOr<std::vector<wasm::Value>> CoerceJavaScriptArguments(Agent& agent, const wasm::FuncType& functype,
+                                                                      std::span<const Value> argValues)
 {
     SPEC_ALGORITHM("coerce-javascript-arguments");
     STEP("1");
@@ -119,7 +119,8 @@ ThrowCompletion throw_outcome(Agent& agent, const wasm::Outcome& ret)
 
 Value exception_to_js(Agent& agent, wasm::ExnInst* exnaddr)
 {
-    // CallAnExportedFunction's step 7.
+    // As CallAnExportedFunction's step 7 does (for the other places a Wasm
+    // exception reaches JS: a start function, a trap's caller).
     wasm::TagInst* tagaddr = exnaddr->tag;
     const std::vector<wasm::Value>& payload = exnaddr->fields;
     wasm::TagInst* jsTagAddr = GetTheJavaScriptExceptionTag(agent);
@@ -133,17 +134,28 @@ ThrowCompletionOr<Value> CallAnExportedFunction(Agent& agent, wasm::FuncInst* fu
 {
     SPEC_ALGORITHM("call-an-exported-function");
     if (agent.heap.native_stack_exhausted()) return throw_stack_overflow(agent);
-    STEP("1");  WebAssemblyNamespaceObject& store = state(agent);
+    STEP("1");  // the associated store: running_wasm_thread(agent) invokes in it
     STEP("2");  const wasm::FuncType& functype = *funcaddr->type;
     STEP("3");  std::vector<wasm::Value> args = TRY(CoerceJavaScriptArguments(agent, functype, argValues));
-    STEP("4");  wasm::Outcome ret = store.thread().invoke(funcaddr, args);
+    STEP("4");  wasm::Outcome ret = running_wasm_thread(agent).invoke(funcaddr, args);
     STEP("5");
     STEP("6");
     if (ret.kind == wasm::Outcome::Trap) return throw_outcome(agent, ret);
     STEP("7");
     if (ret.kind == wasm::Outcome::Exception) {
-        STEP("7.a-7.e.ii");
-        return ThrowCompletion(exception_to_js(agent, ret.exn));
+        wasm::ExnInst* exnaddr = ret.exn;
+        STEP("7.a");  wasm::TagInst* tagaddr = exnaddr->tag;
+        STEP("7.b");  const std::vector<wasm::Value>& payload = exnaddr->fields;
+        STEP("7.c");  wasm::TagInst* jsTagAddr = GetTheJavaScriptExceptionTag(agent);
+        STEP("7.d");
+        if (tagaddr == jsTagAddr) {
+            // (payload[0] is ToWebAssemblyValue(v, externref): a host address,
+            // or an externalized i31 for a small integer; ToJSValue reads both.)
+            STEP("7.d.i");  return ThrowCompletion(MUST(ToJSValue(agent, payload[0], tagaddr->type->params[0])));
+        }
+        STEP("7.e");
+        STEP("7.e.i");  Object* exception = CreateAnExceptionObject(agent, exnaddr);
+        STEP("7.e.ii");  return ThrowCompletion(exception);
     }
     STEP("8");  size_t outArity = ret.values.size();
     STEP("9");  if (outArity == 0) return Value::undefined();
@@ -219,7 +231,7 @@ wasm::ExnInst* js_exception_to_wasm(Agent& agent, Value v)
 }
 
 // coerce WebAssembly arguments
-static ThrowCompletionOr<List<Value>> CoerceWebAssemblyArguments(Agent& agent, const std::vector<ValType>& parameterTypes,
+ThrowCompletionOr<List<Value>> CoerceWebAssemblyArguments(Agent& agent, const std::vector<ValType>& parameterTypes,
                                                                  const std::vector<wasm::Value>& arguments)
 {
     SPEC_ALGORITHM("coerce-webassembly-arguments");
@@ -236,7 +248,7 @@ static ThrowCompletionOr<List<Value>> CoerceWebAssemblyArguments(Agent& agent, c
 }
 
 // coerce a JavaScript return
-static ThrowCompletionOr<std::vector<wasm::Value>> CoerceAJavaScriptReturn(Agent& agent, const std::vector<ValType>& results,
+ThrowCompletionOr<std::vector<wasm::Value>> CoerceAJavaScriptReturn(Agent& agent, const std::vector<ValType>& results,
                                                                            Value ret)
 {
     SPEC_ALGORITHM("coerce-a-javascript-return");

@@ -52,8 +52,12 @@ ThrowCompletionOr<std::vector<wasm::ExternVal>> ReadTheImports(Agent& agent, con
                     STEP("3.d.i.2");
                     STEP("3.d.i.2.a");  funcaddr = CreateAHostFunction(agent, v.get(), canon[import.type_index]);
                 }
+            } else if (auto* suspending = v.get().is_object() ? dynamic_cast<SuspendingObject*>(v.get().as_object()) : nullptr) {
+                STEP("3.d.ii");
+                STEP("3.d.ii.1");  Value func = suspending->WrappedFunction;
+                STEP("3.d.ii.2");  SPEC_ASSERT(IsCallable(func));
+                STEP("3.d.ii.3");  funcaddr = CreateASuspendingFunction(agent, func, canon[import.type_index]);
             } else {
-                STEP("3.d.ii");  // (JSPI's WebAssembly.Suspending is not implemented yet)
                 STEP("3.d.iii");
                 return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be callable");
             }
@@ -71,15 +75,18 @@ ThrowCompletionOr<std::vector<wasm::ExternVal>> ReadTheImports(Agent& agent, con
                 STEP("3.e.ii");
                 const wasm::ValType valtype = wasm::close_val(import.global.type, canon);
                 STEP("3.e.ii.1");
-                if (valtype.kind == wasm::ValKind::I64 && !v.get().is_bigint())
-                    return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be a BigInt");
+                if (valtype.kind == wasm::ValKind::I64 && !v.get().is_bigint()) {
+                    STEP("3.e.ii.1.a");  return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be a BigInt");
+                }
                 STEP("3.e.ii.2");
                 if ((valtype.kind == wasm::ValKind::I32 || valtype.kind == wasm::ValKind::F32 ||
-                     valtype.kind == wasm::ValKind::F64) && !v.get().is_number())
-                    return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be a Number");
+                     valtype.kind == wasm::ValKind::F64) && !v.get().is_number()) {
+                    STEP("3.e.ii.2.a");  return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be a Number");
+                }
                 STEP("3.e.ii.3");
-                if (valtype.kind == wasm::ValKind::V128)
-                    return throw_wasm_error(agent, WasmErrorType::LinkError, what + " cannot be a v128 value");
+                if (valtype.kind == wasm::ValKind::V128) {
+                    STEP("3.e.ii.3.a");  return throw_wasm_error(agent, WasmErrorType::LinkError, what + " cannot be a v128 value");
+                }
                 if (import.global.mut)  // a mutable global can only be imported as a Global object
                     return throw_wasm_error(agent, WasmErrorType::LinkError, what + " must be a WebAssembly.Global");
                 STEP("3.e.ii.4");
@@ -135,7 +142,7 @@ ThrowCompletionOr<wasm::ModuleInst*> InstantiateTheCoreOfAWebAssemblyModule(Agen
 {
     SPEC_ALGORITHM("instantiate-the-core-of-a-webassembly-module");
     STEP("1");  WebAssemblyNamespaceObject& store = state(agent);
-    STEP("2");  wasm::InstantiateResult result = wasm::instantiate(store.store(), store.thread(), module, imports);
+    STEP("2");  wasm::InstantiateResult result = wasm::instantiate(store.store(), running_wasm_thread(agent), module, imports);
     STEP("3");
     switch (result.kind) {
     case wasm::InstantiateResult::Ok: break;

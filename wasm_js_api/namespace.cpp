@@ -368,6 +368,7 @@ void CreateWebAssemblyIntrinsics(Agent& agent, Realm& realm)
     STEP("2");
     STEP("2.a-2.b");
     CreateErrorInterfaces(agent, realm, *ns);
+    CreateJSPIInterfaces(agent, realm, *ns);
 }
 
 }  // namespace lockstep::wasm_js_api

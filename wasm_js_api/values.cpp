@@ -114,28 +114,29 @@ ThrowCompletionOr<Value> ToJSValue(Agent& agent, const wasm::Value& w, const Val
         return Value::number(w.f64);
     }
     const Ref& r = w.ref;
+    const bool external = r.externalized;  // ref.extern ref (an internal reference made external)
     STEP("7");
     if (r.is_null()) return Value::null();
-    if (r.externalized) {
-        STEP("13");  // ref.extern ref: the internal reference's JS value
-        Ref internal = r;
-        internal.externalized = false;
-        return ToJSValue(agent, wasm::Value::from_ref(internal), ValType::ref(true, HeapType::abs(AbsHeap::Any)));
-    }
     STEP("8");
-    if (r.kind == Ref::I31) {
+    if (!external && r.kind == Ref::I31) {
         STEP("8.a-8.b");
         const int32_t i31 = static_cast<int32_t>(r.bits << 1) >> 1;
         return Value::number(i31);
     }
     STEP("9");
-    if (r.kind == Ref::Struct) return Value(ANewExportedGCObject(agent, r));
+    if (!external && r.kind == Ref::Struct) return Value(ANewExportedGCObject(agent, r));
     STEP("10");
-    if (r.kind == Ref::Array) return Value(ANewExportedGCObject(agent, r));
+    if (!external && r.kind == Ref::Array) return Value(ANewExportedGCObject(agent, r));
     STEP("11");
-    if (r.kind == Ref::Func) return Value(ANewExportedFunction(agent, r.as_func()));
+    if (!external && r.kind == Ref::Func) return Value(ANewExportedFunction(agent, r.as_func()));
     STEP("12");
     if (r.kind == Ref::Host) return RetrievingAHostValue(agent, r.bits);
+    STEP("13");
+    if (external) {
+        Ref internal = r;
+        internal.externalized = false;
+        return ToJSValue(agent, wasm::Value::from_ref(internal), ValType::ref(true, HeapType::abs(AbsHeap::Any)));
+    }
     SPEC_ASSERT(false);  // every reference kind is handled above
     return Value::undefined();
 }
@@ -201,25 +202,36 @@ ThrowCompletionOr<wasm::Value> ToWebAssemblyValue(Agent& agent, Value v, const V
         STEP("7.d.ii-7.d.iii");  r = Ref::i31(static_cast<uint32_t>(i31));
     } else if (auto* gc = v.is_object() ? dynamic_cast<ExportedGCObject*>(v.as_object()) : nullptr) {
         STEP("7.e");
-        STEP("7.e.i-7.e.iv.1");  r = gc->ObjectAddress;
+        STEP("7.e.i");  Ref objectaddr = gc->ObjectAddress;
+        STEP("7.e.ii");  Ref::Kind objectkind = objectaddr.kind;
+        STEP("7.e.iii");
+        if (objectkind == Ref::Array) {
+            STEP("7.e.iii.1");  r = objectaddr;
+        }
+        STEP("7.e.iv");
+        if (objectkind == Ref::Struct) {
+            STEP("7.e.iv.1");  r = objectaddr;
+        }
     } else {
         STEP("7.f");
         STEP("7.f.i");  auto& map = state(agent).host_values;
         STEP("7.f.ii");
-        uint32_t hostaddr = 0;
-        for (; hostaddr < map.size(); ++hostaddr)
-            if (SameValue(map[hostaddr], v)) break;
-        if (hostaddr == map.size()) {
-            STEP("7.f.iii-7.f.iv");
-            map.push_back(v);
-        }
+        for (uint32_t hostaddr = 0; hostaddr < map.size(); ++hostaddr)
+            if (SameValue(map[hostaddr], v)) {
+                STEP("7.f.ii.1");  return wasm::Value::from_ref(Ref::host(hostaddr));
+            }
+        STEP("7.f.iii");  uint32_t hostaddr = static_cast<uint32_t>(map.size());
+        STEP("7.f.iv");  map.push_back(v);
         STEP("7.f.v");  r = Ref::host(hostaddr);
     }
     STEP("7.g-7.h");
     STEP("7.i");
-    if (!wasm::ref_matches(r, type)) return throw_type_error(agent, "value does not match the Wasm reference type " + wasm::to_string(type));
+    if (!wasm::ref_matches(r, type)) {
+        STEP("7.i.i");  return throw_type_error(agent, "value does not match the Wasm reference type " + wasm::to_string(type));
+    }
     STEP("7.j");
     return wasm::Value::from_ref(r);
+    STEP("8");  // not reached
 }
 
 }  // namespace lockstep::wasm_js_api

@@ -20,6 +20,7 @@
 #include "runtime/completion.h"
 #include "runtime/intrinsics.h"
 #include "runtime/object.h"
+#include "runtime/root.h"
 #include "runtime/value.h"
 #include "wasm/exec/interpreter.h"
 #include "wasm/exec/store.h"
@@ -29,8 +30,13 @@ namespace lockstep {
 class Agent;
 class Realm;
 class ArrayBufferObject;
+class Fiber;
+struct ExecutionContext;
 
 namespace wasm_js_api {
+
+// JSPI's Execution Context Status map entries.
+enum class ExecutionContextStatus : uint8_t { Active, Paused };
 
 // The WebAssembly namespace object. It also holds the associated store of
 // the agent (one per realm here: a store only owns instances, so functions,
@@ -51,6 +57,10 @@ public:
     std::vector<Value> host_callables;                      // the JS functions of host functions
     std::unordered_map<const wasm::FuncInst*, size_t> host_function_index;  // "the index of the host function"
     wasm::TagInst* js_tag = nullptr;                        // the JavaScript exception tag
+    // JSPI: the Execution Context Status map, and the Wasm call stack of
+    // each promising call, by the fiber it runs on.
+    std::unordered_map<const ExecutionContext*, ExecutionContextStatus> execution_context_status;
+    std::unordered_map<const Fiber*, wasm::Thread*> promising_threads;
 
     void visit_edges(Visitor&) override;
 
@@ -119,8 +129,16 @@ public:
     void visit_edges(Visitor&) override;
 };
 
-// The three NativeError-like interfaces of §5 Error Objects.
-enum class WasmErrorType : uint8_t { CompileError, LinkError, RuntimeError };
+// A Suspending object (JSPI): [[WrappedFunction]].
+class SuspendingObject final : public Object {
+public:
+    using Object::Object;
+    Value WrappedFunction = Value::undefined();
+    void visit_edges(Visitor&) override;
+};
+
+// The NativeError-like interfaces of §5 Error Objects (and JSPI's SuspendError).
+enum class WasmErrorType : uint8_t { CompileError, LinkError, RuntimeError, SuspendError };
 ThrowCompletion throw_wasm_error(Agent&, WasmErrorType, std::string_view message);
 
 // §4 ToJSValue ( w ) and ToWebAssemblyValue ( v, type ).
@@ -139,6 +157,17 @@ Object* ANewExportedFunction(Agent&, wasm::FuncInst* funcaddr);
 wasm::FuncInst* exported_function_address(Value v);
 // create a host function from the JS function func and the function type.
 wasm::FuncInst* CreateAHostFunction(Agent&, Value func, uint32_t type_id);
+// create a suspending function from func and the function type (JSPI).
+wasm::FuncInst* CreateASuspendingFunction(Agent&, Value func, uint32_t type_id);
+// The Wasm call stack invocations use now: the running promising call's, or the agent's.
+wasm::Thread& running_wasm_thread(Agent&);
+// coerce JavaScript arguments / coerce WebAssembly arguments / coerce a JavaScript return
+ThrowCompletionOr<std::vector<wasm::Value>> CoerceJavaScriptArguments(Agent&, const wasm::FuncType& functype,
+                                                                      std::span<const Value> argValues);
+ThrowCompletionOr<List<Value>> CoerceWebAssemblyArguments(Agent&, const std::vector<wasm::ValType>& parameterTypes,
+                                                          const std::vector<wasm::Value>& arguments);
+ThrowCompletionOr<std::vector<wasm::Value>> CoerceAJavaScriptReturn(Agent&, const std::vector<wasm::ValType>& results,
+                                                                    Value ret);
 // The JS error a Wasm outcome other than normal completion throws.
 ThrowCompletion throw_outcome(Agent&, const wasm::Outcome&);
 // The Exception (or, for the JS tag, the JS value) a Wasm exception becomes.
@@ -185,6 +214,7 @@ void CreateGlobalInterface(Agent&, Realm&, Object& ns);
 void CreateTagInterface(Agent&, Realm&, Object& ns);
 void CreateExceptionInterface(Agent&, Realm&, Object& ns);
 void CreateErrorInterfaces(Agent&, Realm&, Object& ns);
+void CreateJSPIInterfaces(Agent&, Realm&, Object& ns);
 
 // WebIDL: the prototype for `new` (NewTarget's "prototype", else the
 // interface's prototype in NewTarget's realm).

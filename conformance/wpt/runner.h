@@ -2,7 +2,8 @@
 // (the WebAssembly JS API and JSPI suites) with the real testharness.js.
 //
 // Each file runs in a fresh agent whose global object has what the harness
-// needs in a shell: `self` (the global object), `setTimeout` /
+// needs in a shell: `self` (the global object), `console` (its methods
+// drop their arguments), `setTimeout` /
 // `clearTimeout` backed by the agent's timeout queue (runtime/host.h
 // HostEnqueueTimeoutJob, on a virtual clock: time advances to each timeout
 // as it runs), and two report functions the runner's prelude hands to

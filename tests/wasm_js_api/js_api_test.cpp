@@ -159,5 +159,24 @@ TEST_F(WasmJsApiTest, ValidateCompileInstantiate)
               "{\"module\":\"m\",\"name\":\"f\",\"kind\":\"function\"}");
 }
 
+TEST_F(WasmJsApiTest, JspiSuspendsTheWasmFrames)
+{
+    // callf's Wasm frame is suspended while the import's promise is pending;
+    // meanwhile other code runs (log order), then the frame resumes.
+    EXPECT_EQ(eval("var log = [];"
+                   "var s = new WebAssembly.Instance(new WebAssembly.Module(bytes), {m: {"
+                   "  f: new WebAssembly.Suspending(async x => { log.push('import'); await 0; return x + 1; }), g() {}}});"
+                   "var p = WebAssembly.promising(s.exports.callf)(41);"
+                   "log.push('after call', p instanceof Promise);"
+                   "p.then(v => log.push('result ' + v)); log"),
+              "import,after call,true,result 42");
+    // Not inside a promising call: a SuspendError thrown into Wasm, out to JS.
+    EXPECT_EQ(eval("var s2 = new WebAssembly.Instance(new WebAssembly.Module(bytes), {m: {"
+                   "  f: new WebAssembly.Suspending(async x => x), g() {}}});"
+                   "try { s2.exports.callf(1) } catch (x) { x instanceof WebAssembly.SuspendError }"),
+              "true");
+    EXPECT_EQ(eval("try { WebAssembly.promising(() => 1) } catch (x) { x.constructor.name }"), "TypeError");
+}
+
 }  // namespace
 }  // namespace lockstep::testing

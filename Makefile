@@ -134,6 +134,10 @@ conformance-smoke: $(BUILD)/lockstep
 	$(BUILD)/lockstep wast --expectations conformance/wast/expectations.txt \
 	  --summary-file $(BUILD)/smoke-wast.sum $(WASM_TESTS)/core $(WASM_TESTS)/legacy || status=1; \
 	cat $(BUILD)/smoke-wast.sum >> $(SUMMARY) 2>/dev/null; \
+	echo "== wpt (js-api, jspi)"; \
+	$(BUILD)/lockstep wpt --wpt-root $(WASM_TESTS) -j $(JOBS) --timeout 10000 --expectations conformance/wpt/expectations.txt \
+	  --summary-file $(BUILD)/smoke-wpt.sum $(WASM_TESTS)/js-api $(WASM_TESTS)/jspi || status=1; \
+	cat $(BUILD)/smoke-wpt.sum >> $(SUMMARY) 2>/dev/null; \
 	exit $$status
 
 demo: $(BUILD)/lockstep

@@ -277,16 +277,12 @@ wasm::FuncInst* CreateAHostFunction(Agent& agent, Value func, uint32_t type_id)
     SPEC_ALGORITHM("create-a-host-function");
     STEP("1");  SPEC_ASSERT(IsCallable(func));
     STEP("2");
-    WebAssemblyNamespaceObject& ns = state(agent);
-    const size_t callable = ns.host_callables.size();
-    ns.host_callables.push_back(func);
-    const wasm::FuncType* functype = &wasm::TypeRegistry::get().type(type_id).comp.func;
-    Agent* agent_ptr = &agent;
-    WebAssemblyNamespaceObject* ns_ptr = &ns;
+    const HostFunctionContext context = host_function_context(agent, func, type_id);
+    const wasm::FuncType* functype = context.functype;
     STEP("3");
-    auto hostfunc = [agent_ptr, ns_ptr, callable, functype](const std::vector<wasm::Value>& arguments) -> wasm::HostResult {
-        Agent& agent = *agent_ptr;
-        STEP("3.a-3.d");  Value func = ns_ptr->host_callables[callable];
+    auto hostfunc = [context, functype](const std::vector<wasm::Value>& arguments) -> wasm::HostResult {
+        Agent& agent = *context.agent;
+        STEP("3.a-3.d");  Value func = context.func();
         STEP("3.e");
         wasm::HostResult out;
         auto result = [&]() -> ThrowCompletionOr<std::vector<wasm::Value>> {
@@ -306,14 +302,27 @@ wasm::FuncInst* CreateAHostFunction(Agent& agent, Value func, uint32_t type_id)
         out.results = result.release_value();
         return out;
     };
-    STEP("4");
-    wasm::FuncInst* funcaddr = ns.store().alloc_func();
-    funcaddr->type_id = type_id;
-    funcaddr->type = functype;
-    funcaddr->host = hostfunc;
-    ns.host_function_index[funcaddr] = ns.host_function_index.size();
+    STEP("4");  wasm::FuncInst* funcaddr = alloc_host_function(context, type_id, hostfunc);
     STEP("5");
     STEP("6");  return funcaddr;
+}
+
+HostFunctionContext host_function_context(Agent& agent, Value func, uint32_t type_id)
+{
+    WebAssemblyNamespaceObject& ns = state(agent);
+    ns.host_callables.push_back(func);
+    return HostFunctionContext{&agent, &ns, ns.host_callables.size() - 1,
+                               &wasm::TypeRegistry::get().type(type_id).comp.func};
+}
+
+wasm::FuncInst* alloc_host_function(const HostFunctionContext& context, uint32_t type_id, wasm::HostFunc hostfunc)
+{
+    wasm::FuncInst* funcaddr = context.ns->store().alloc_func();
+    funcaddr->type_id = type_id;
+    funcaddr->type = context.functype;
+    funcaddr->host = std::move(hostfunc);
+    context.ns->host_function_index[funcaddr] = context.ns->host_function_index.size();
+    return funcaddr;
 }
 
 }  // namespace lockstep::wasm_js_api

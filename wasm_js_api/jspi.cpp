@@ -14,7 +14,6 @@
 #include "runtime/agent.h"
 #include "runtime/ordinary_object.h"
 #include "spec/step.h"
-#include "wasm/valid/type_registry.h"
 #include "wasm_js_api/webidl.h"
 
 namespace lockstep::wasm_js_api {
@@ -156,22 +155,19 @@ wasm::FuncInst* CreateASuspendingFunction(Agent& agent, Value func, uint32_t typ
     SPEC_ALGORITHM("create-a-suspending-function");
     STEP("1");  SPEC_ASSERT(IsCallable(func));
     STEP("2");
-    WebAssemblyNamespaceObject& ns = state(agent);
-    const size_t callable = ns.host_callables.size();
-    ns.host_callables.push_back(func);
-    const wasm::FuncType* functype = &wasm::TypeRegistry::get().type(type_id).comp.func;
-    Agent* agent_ptr = &agent;
-    WebAssemblyNamespaceObject* ns_ptr = &ns;
+    const HostFunctionContext context = host_function_context(agent, func, type_id);
+    const wasm::FuncType* functype = context.functype;
     STEP("3");
-    auto hostfunc = [agent_ptr, ns_ptr, callable, functype](const std::vector<wasm::Value>& arguments) -> wasm::HostResult {
-        Agent& agent = *agent_ptr;
+    auto hostfunc = [context, functype](const std::vector<wasm::Value>& arguments) -> wasm::HostResult {
+        Agent& agent = *context.agent;
+        WebAssemblyNamespaceObject* ns_ptr = context.ns;
         wasm::HostResult out;
         // "Throw with type, payload and opaqueData": the JS exception goes into Wasm.
         auto throw_into_wasm = [&](Value v) {
             out.exception = js_exception_to_wasm(agent, v);
             return out;
         };
-        STEP("3.a-3.b");  Value func = ns_ptr->host_callables[callable];
+        STEP("3.a-3.b");  Value func = context.func();
         STEP("3.c");  const ExecutionContext* async_context = &agent.running_execution_context();
         STEP("3.d");  auto& map = ns_ptr->execution_context_status;
         STEP("3.e");
@@ -226,12 +222,7 @@ wasm::FuncInst* CreateASuspendingFunction(Agent& agent, Value func, uint32_t typ
         return out;
     };
     STEP("4");
-    STEP("5");
-    wasm::FuncInst* funcaddr = ns.store().alloc_func();
-    funcaddr->type_id = type_id;
-    funcaddr->type = functype;
-    funcaddr->host = hostfunc;
-    ns.host_function_index[funcaddr] = ns.host_function_index.size();
+    STEP("5");  wasm::FuncInst* funcaddr = alloc_host_function(context, type_id, hostfunc);
     STEP("6");
     STEP("7");  return funcaddr;
 }

@@ -2,7 +2,6 @@
 // Memory constructor, buffer (an ArrayBuffer over the memory's own bytes,
 // detached and replaced when the memory grows) and grow.
 #include "abstract_ops/array_buffer_operations.h"
-#include "abstract_ops/type_conversion.h"
 #include "runtime/array_buffer.h"
 #include "runtime/ordinary_object.h"
 #include "spec/step.h"
@@ -99,13 +98,10 @@ ThrowCompletionOr<Value> Memory(Agent& agent, BuiltinFunction&, Value, Arguments
     STEP("2");
     std::optional<uint64_t> maximum;
     if (!maximumValue.is_undefined()) maximum = TRY(enforce_range(agent, maximumValue, 4294967295.0));
-    Value sharedValue = TRY(dictionary_member(agent, descriptor, "shared"));
-    const bool shared = ToBoolean(sharedValue);
     STEP("3");
     if (maximum && *maximum < initial) return throw_range_error(agent, "WebAssembly.Memory: 'maximum' is below 'initial'");
     if (initial > 65536) return throw_range_error(agent, "WebAssembly.Memory: 'initial' exceeds 65536 pages");
     if (maximum && *maximum > 65536) return throw_range_error(agent, "WebAssembly.Memory: 'maximum' exceeds 65536 pages");
-    if (shared) return throw_type_error(agent, "WebAssembly.Memory: shared memories are not supported");
     STEP("4");
     wasm::MemType memtype;
     memtype.limits.min = initial;
@@ -137,15 +133,21 @@ ThrowCompletionOr<Value> Memory_grow(Agent& agent, BuiltinFunction&, Value thisV
 ThrowCompletionOr<Value> Memory_buffer(Agent& agent, BuiltinFunction&, Value thisValue, Arguments, Object*)
 {
     MemoryObject* memory = TRY(this_object<MemoryObject>(agent, thisValue, "Memory"));
-    // A memory.grow instruction grows the memory without telling the JS
-    // API (the spec's MemoryGrow hook): the buffer is refreshed here, the
-    // first time JS can observe it afterwards.
-    if (memory->BufferObject->ArrayBufferByteLength != memory->Memory->size)
-        RefreshTheMemoryBuffer(agent, memory->Memory);
     return Value(memory->BufferObject);
 }
 
 }  // namespace
+
+void MemoryGrow(Agent& agent, wasm::MemInst* memaddr)
+{
+    // Called after memory.grow succeeded, i.e. the top of the stack is not -1.
+    SPEC_ALGORITHM("memory.grow");
+    STEP("1");
+    STEP("1.a-1.c");  // the interpreter passes the memory it grew
+    STEP("1.d");
+    // A memory no Memory object was made for has no buffer to refresh.
+    if (state(agent).object_cache.contains(memaddr)) RefreshTheMemoryBuffer(agent, memaddr);
+}
 
 Object* CreateAMemoryObject(Agent& agent, wasm::MemInst* memaddr)
 {

@@ -2,6 +2,7 @@
 // constructor and its static operations exports, imports, customSections.
 #include "abstract_ops/array_buffer_operations.h"
 #include "abstract_ops/object_operations.h"
+#include "abstract_ops/testing_and_comparison.h"
 #include "abstract_ops/type_conversion.h"
 #include "runtime/array_buffer.h"
 #include "runtime/ordinary_object.h"
@@ -102,8 +103,7 @@ ThrowCompletionOr<Value> Module_customSections(Agent& agent, BuiltinFunction&, V
     SPEC_ALGORITHM("dom-module-customsections");
     ModuleObject* moduleObject = TRY(module_argument(agent, argument(args, 0)));
     if (args.size() < 2) return throw_type_error(agent, "WebAssembly.Module.customSections needs a section name");
-    String* sectionName = TRY(ToString(agent, argument(args, 1)));
-    const std::string wanted = sectionName->to_utf8();
+    Root<Value> sectionName = Value(TRY(ToString(agent, argument(args, 1))));  // a DOMString: compared as UTF-16
     STEP("1");  const std::vector<uint8_t>& bytes = moduleObject->Bytes;
     STEP("2");  List<Value> customSections;
     STEP("3");
@@ -118,10 +118,11 @@ ThrowCompletionOr<Value> Module_customSections(Agent& agent, BuiltinFunction&, V
             const wasm::LebResult name_length = wasm::read_leb_unsigned(std::span(bytes).subspan(at), 32);
             const size_t name_at = at + name_length.length;
             STEP("3.a");
-            std::string name(reinterpret_cast<const char*>(bytes.data() + name_at), name_length.value);
+            Value name = make_string_from_utf8(
+                agent.heap, std::string_view(reinterpret_cast<const char*>(bytes.data() + name_at), name_length.value));
             STEP("3.b");
             STEP("3.c");
-            if (name == wanted) {
+            if (SameValue(name, sectionName.get())) {
                 STEP("3.c.i");
                 const size_t payload = name_at + name_length.value;
                 ArrayBufferObject* buffer = TRY(AllocateArrayBuffer(

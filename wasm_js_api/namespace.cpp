@@ -354,6 +354,7 @@ void CreateWebAssemblyIntrinsics(Agent& agent, Realm& realm)
     STEP("1");
     auto* ns = OrdinaryObjectCreate<WebAssemblyNamespaceObject>(agent, realm.intrinsic(Intrinsic::ObjectPrototype));
     realm.set_intrinsic(Intrinsic::WebAssembly, ns);
+    ns->store().memory_grown = [&agent](wasm::MemInst* memaddr) { MemoryGrow(agent, memaddr); };
     define_to_string_tag(agent, *ns, "WebAssembly");
     define_operation(agent, realm, *ns, "validate", WebAssembly_validate, 1);
     define_operation(agent, realm, *ns, "compile", WebAssembly_compile, 1);

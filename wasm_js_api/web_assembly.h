@@ -157,6 +157,18 @@ Object* ANewExportedFunction(Agent&, wasm::FuncInst* funcaddr);
 wasm::FuncInst* exported_function_address(Value v);
 // create a host function from the JS function func and the function type.
 wasm::FuncInst* CreateAHostFunction(Agent&, Value func, uint32_t type_id);
+// What a host function's code holds: the agent, and the JS function it
+// calls (kept in the namespace's host_callables, which the collector visits).
+struct HostFunctionContext {
+    Agent* agent;
+    WebAssemblyNamespaceObject* ns;
+    size_t callable;
+    const wasm::FuncType* functype;
+    Value func() const { return ns->host_callables[callable]; }
+};
+HostFunctionContext host_function_context(Agent&, Value func, uint32_t type_id);
+// func_alloc(store, functype, hostfunc) for a host function (its index is its allocation order).
+wasm::FuncInst* alloc_host_function(const HostFunctionContext&, uint32_t type_id, wasm::HostFunc hostfunc);
 // create a suspending function from func and the function type (JSPI).
 wasm::FuncInst* CreateASuspendingFunction(Agent&, Value func, uint32_t type_id);
 // The Wasm call stack invocations use now: the running promising call's, or the agent's.
@@ -178,6 +190,9 @@ wasm::ExnInst* js_exception_to_wasm(Agent&, Value thrown);
 wasm::TagInst* GetTheJavaScriptExceptionTag(Agent&);
 // A canonical function type id for params → results.
 uint32_t canonical_func_type(const std::vector<wasm::ValType>& params, const std::vector<wasm::ValType>& results);
+
+// The hook of a memory.grow instruction (MemoryGrow): refreshes the Memory's buffer.
+void MemoryGrow(Agent&, wasm::MemInst* memaddr);
 
 // The JS objects for extern values (cached per address).
 Object* CreateAMemoryObject(Agent&, wasm::MemInst*);

@@ -35,6 +35,7 @@ constexpr const char* kModule = R"WAT(
     (block $h (try_table (catch_all $h) (call $g)) (return (i32.const 0)))
     (i32.const -1))
   (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
 )
 )WAT";
 
@@ -125,6 +126,9 @@ TEST_F(WasmJsApiTest, MemoryGrowDetachesTheOldBuffer)
     // The buffer is the memory's own bytes.
     EXPECT_EQ(eval("e.store(8, 0x01020304); new Uint8Array(e.mem.buffer)[8]"), "4");
     EXPECT_EQ(eval("try { e.mem.grow(4); 'grew' } catch (x) { x.constructor.name }"), "RangeError");
+    // memory.grow in Wasm refreshes the buffer too (the spec's MemoryGrow hook).
+    EXPECT_EQ(eval("var b2 = e.mem.buffer; [e.grow(1), b2.byteLength, e.mem.buffer.byteLength, e.grow(100)]"),
+              "1,0,131072,-1");
     EXPECT_EQ(eval("var m = new WebAssembly.Memory({initial: 1, maximum: 2}); var mb = m.buffer; m.grow(1);"
                    "[mb.byteLength, m.buffer.byteLength]"),
               "0,131072");

@@ -698,6 +698,7 @@ Outcome Thread::run(size_t entry_depth)
             if (m->grow(delta)) {
                 RULE("Step/memory.grow-succeed");
                 PUSH(is64 ? Value::from_i64(old) : Value::from_i32(static_cast<uint32_t>(old)));
+                if (store_.memory_grown) store_.memory_grown(m);
             } else {
                 RULE("Step/memory.grow-fail");
                 PUSH(is64 ? Value::from_i64(UINT64_MAX) : Value::from_i32(UINT32_MAX));

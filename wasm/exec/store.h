@@ -163,6 +163,10 @@ public:
     ExnInst* alloc_exn() { return &exns_.emplace_back(); }
     ModuleInst* alloc_module() { return &modules_.emplace_back(); }
 
+    // The embedder's hook after a memory.grow instruction grew a memory (the
+    // JS API refreshes the buffer of the memory's Memory object); may be empty.
+    std::function<void(MemInst*)> memory_grown;
+
 private:
     std::deque<FuncInst> funcs_;
     std::deque<TableInst> tables_;

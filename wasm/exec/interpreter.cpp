@@ -20,6 +20,8 @@
 #include "wasm/numerics/numerics.h"
 #include "wasm/valid/type_registry.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstring>
 #include <new>
@@ -27,6 +29,19 @@
 namespace lockstep::wasm {
 
 namespace n = numerics;
+
+Thread::ValueStorage::ValueStorage(size_t n)
+{
+    void* p = mmap(nullptr, n * sizeof(Value), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<Value*>(p);
+    size_ = n;
+}
+
+Thread::ValueStorage::~ValueStorage()
+{
+    if (data_) munmap(data_, size_ * sizeof(Value));
+}
 
 Thread::Thread(Store& store, size_t max_values, size_t max_frames)
     : store_(store), stack_(max_values), max_frames_(max_frames)

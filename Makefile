@@ -16,7 +16,7 @@ endif
 # Every top-level source folder becomes one static library build/lib/lib<folder>.a
 # holding every .cpp below it. The test binary build/tests/<name>_tests links
 # the libraries LIB_DEPS_<name> names, when the subsystem stands alone.
-LIB_FOLDERS := syntax runtime spec abstract_ops algorithms builtins wasm conformance
+LIB_FOLDERS := syntax runtime spec abstract_ops algorithms builtins wasm wasm_js_api conformance
 LIB_DEPS_syntax       := syntax spec
 LIB_DEPS_regexp       := syntax spec
 LIB_DEPS_spec         := spec
@@ -144,6 +144,10 @@ conformance-smoke: $(BUILD)/lockstep
 	$(BUILD)/lockstep wast --expectations conformance/wast/expectations.txt \
 	  --summary-file $(BUILD)/smoke-wast.sum $(WASM_TESTS)/core $(WASM_TESTS)/legacy || status=1; \
 	cat $(BUILD)/smoke-wast.sum >> $(SUMMARY) 2>/dev/null; \
+	echo "== wpt (js-api, jspi)"; \
+	$(BUILD)/lockstep wpt --wpt-root $(WASM_TESTS) -j $(JOBS) --timeout 10000 --expectations conformance/wpt/expectations.txt \
+	  --summary-file $(BUILD)/smoke-wpt.sum $(WASM_TESTS)/js-api $(WASM_TESTS)/jspi || status=1; \
+	cat $(BUILD)/smoke-wpt.sum >> $(SUMMARY) 2>/dev/null; \
 	exit $$status
 
 demo: $(BUILD)/lockstep

@@ -2,6 +2,7 @@
 #include "builtins/intrinsics.h"
 
 #include "runtime/realm.h"
+#include "wasm_js_api/web_assembly.h"
 
 namespace lockstep {
 
@@ -79,6 +80,9 @@ void CreateBuiltinIntrinsics(Agent& agent, Realm& realmRec)
     CreateDataViewIntrinsics(agent, realmRec);
     CreateTypedArrayIntrinsics(agent, realmRec);  // after Array: %TypedArray%.prototype.toString is Array's
     CreateAtomicsIntrinsics(agent, realmRec);
+    // The WebAssembly JS API's namespace (a host-provided global, like any
+    // embedding's: wasm_js_api/namespace.cpp).
+    wasm_js_api::CreateWebAssemblyIntrinsics(agent, realmRec);
 }
 
 bool InstallBuiltins()

@@ -20,7 +20,7 @@ std::shared_ptr<DataBlock> DataBlock::create(uint64_t size, bool shared)
 
 DataBlock::~DataBlock()
 {
-    std::free(bytes_);
+    if (owned_) std::free(bytes_);
 }
 
 void ArrayBufferObject::visit_edges(Visitor& visitor)

@@ -71,6 +71,14 @@ public:
     // A zeroed block of `size` bytes, or null if it is impossible to create
     // one (the implementation's limit, or the allocator says no).
     static std::shared_ptr<DataBlock> create(uint64_t size, bool shared);
+    // A block over `size` bytes the block does not own (a WebAssembly
+    // memory's bytes, which its Memory object's buffer exposes).
+    static std::shared_ptr<DataBlock> view(uint8_t* bytes, uint64_t size, bool shared)
+    {
+        auto* block = new DataBlock(bytes, size, shared);
+        block->owned_ = false;
+        return std::shared_ptr<DataBlock>(block);
+    }
     ~DataBlock();
     DataBlock(const DataBlock&) = delete;
     DataBlock& operator=(const DataBlock&) = delete;
@@ -100,6 +108,7 @@ private:
     uint8_t* bytes_;
     uint64_t size_;
     bool shared_;
+    bool owned_ = true;
 };
 
 // An ArrayBuffer or SharedArrayBuffer instance (§25.1.6, §25.2.5): an

@@ -137,9 +137,27 @@ namespace lockstep {
     X(ArrayPrototypeToString, "%Array.prototype.toString%", "") \
     X(ArrayPrototypeValues, "%Array.prototype.values%", "") \
 
+// The WebAssembly JS API's namespace and interface objects (wasm_js_api/):
+// the namespace is a global, the interfaces are its properties.
+#define LOCKSTEP_WASM_JS_API_INTRINSICS(X) \
+    X(WebAssembly, "%WebAssembly%", "WebAssembly") \
+    X(WebAssemblyModulePrototype, "%WebAssembly.Module.prototype%", "") \
+    X(WebAssemblyInstancePrototype, "%WebAssembly.Instance.prototype%", "") \
+    X(WebAssemblyMemoryPrototype, "%WebAssembly.Memory.prototype%", "") \
+    X(WebAssemblyTablePrototype, "%WebAssembly.Table.prototype%", "") \
+    X(WebAssemblyGlobalPrototype, "%WebAssembly.Global.prototype%", "") \
+    X(WebAssemblyTagPrototype, "%WebAssembly.Tag.prototype%", "") \
+    X(WebAssemblyExceptionPrototype, "%WebAssembly.Exception.prototype%", "") \
+    X(WebAssemblyCompileErrorPrototype, "%WebAssembly.CompileError.prototype%", "") \
+    X(WebAssemblyLinkErrorPrototype, "%WebAssembly.LinkError.prototype%", "") \
+    X(WebAssemblyRuntimeErrorPrototype, "%WebAssembly.RuntimeError.prototype%", "") \
+    X(WebAssemblySuspendingPrototype, "%WebAssembly.Suspending.prototype%", "") \
+    X(WebAssemblySuspendErrorPrototype, "%WebAssembly.SuspendError.prototype%", "") \
+    X(WebAssemblyJSTag, "%WebAssembly.JSTag%", "") \
+
 enum class Intrinsic : uint16_t {
 #define X(name, spec_name, global_name) name,
-    LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X)
+    LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X) LOCKSTEP_WASM_JS_API_INTRINSICS(X)
 #undef X
     Count
 };

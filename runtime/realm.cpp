@@ -200,7 +200,7 @@ const char* spec_name_of(Intrinsic which)
 {
     static const char* const names[] = {
 #define X(name, spec_name, global_name) spec_name,
-        LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X)
+        LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X) LOCKSTEP_WASM_JS_API_INTRINSICS(X)
 #undef X
     };
     return names[size_t(which)];
@@ -210,7 +210,7 @@ const char* global_name_of(Intrinsic which)
 {
     static const char* const names[] = {
 #define X(name, spec_name, global_name) global_name,
-        LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X)
+        LOCKSTEP_WELL_KNOWN_INTRINSICS(X) LOCKSTEP_PROTOTYPE_INTRINSICS(X) LOCKSTEP_WASM_JS_API_INTRINSICS(X)
 #undef X
     };
     return names[size_t(which)];

@@ -11,6 +11,7 @@ int parse_command(int argc, char** argv);     // tools/parse_command.cpp
 int test262_command(int argc, char** argv);   // tools/test262_command.cpp
 int spec_command(int argc, char** argv);      // tools/spec_command.cpp
 int wast_command(int argc, char** argv);      // tools/wast_command.cpp
+int wpt_command(int argc, char** argv);       // tools/wpt_command.cpp
 int run_command(int argc, char** argv);       // tools/run_command.cpp
 int run_wasm_command(int argc, char** argv);  // tools/run_wasm.cpp: `run` for .wasm/.wat files
 int trace_command(int argc, char** argv);     // tools/trace_command.cpp

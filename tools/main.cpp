@@ -27,6 +27,8 @@ const Command kCommands[] = {
      "trace FILE.js|FILE.wasm|FILE.wat [--json] [--only REGEX] [--no-text]  the spec steps as they run"},
     {"wast", lockstep::tools::wast_command,
      "wast [--junit FILE] [--step-coverage STEPFILE] FILE|DIR...  run WebAssembly .wast scripts"},
+    {"wpt", lockstep::tools::wpt_command,
+     "wpt [-j N] [--expectations FILE] FILE|DIR...  run WPT .any.js tests (WebAssembly JS API, JSPI)"},
 };
 
 int usage(FILE* out)

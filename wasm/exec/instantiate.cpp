@@ -318,6 +318,7 @@ InstantiateResult instantiate(Store& store, Thread& thread, std::shared_ptr<Modu
         if (o.kind == Outcome::Exception) {
             result.kind = InstantiateResult::Exception;
             result.message = "uncaught exception";
+            result.exn = o.exn;
             result.instance = inst;
             return result;
         }

@@ -15,6 +15,7 @@ struct InstantiateResult {
     enum Kind : uint8_t { Ok, LinkError, Trap, Exception } kind = Ok;
     ModuleInst* instance = nullptr;  // also set after a trap in a segment or start (partially initialized)
     std::string message;
+    ExnInst* exn = nullptr;  // Exception: the exception the start function threw
 };
 
 // Instantiates a validated module with the given imports (in import order).

@@ -20,6 +20,8 @@
 #include "wasm/numerics/numerics.h"
 #include "wasm/valid/type_registry.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstring>
 #include <new>
@@ -27,6 +29,19 @@
 namespace lockstep::wasm {
 
 namespace n = numerics;
+
+Thread::ValueStorage::ValueStorage(size_t n)
+{
+    void* p = mmap(nullptr, n * sizeof(Value), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<Value*>(p);
+    size_ = n;
+}
+
+Thread::ValueStorage::~ValueStorage()
+{
+    if (data_) munmap(data_, size_ * sizeof(Value));
+}
 
 Thread::Thread(Store& store, size_t max_values, size_t max_frames)
     : store_(store), stack_(max_values), max_frames_(max_frames)
@@ -102,6 +117,11 @@ Outcome Thread::invoke(FuncInst* f, const std::vector<Value>& args)
         HostResult r = f->host(args);
         if (!r.trap.empty()) return Outcome::trap(r.trap);
         Outcome o;
+        if (r.exception) {
+            o.kind = Outcome::Exception;
+            o.exn = r.exception;
+            return o;
+        }
         o.values = std::move(r.results);
         return o;
     }
@@ -194,8 +214,16 @@ Outcome Thread::run(size_t entry_depth)
         sp -= nparams;
         sp_ = sp;
         HostResult r = callee->host(args);
+        // The host may have run Wasm code on this thread (a reentrant
+        // invoke): the frame vector may have moved.
+        if (frames_.size() > entry_depth) fr = &frames_.back();
         if (!r.trap.empty()) {
             trap = r.trap;
+            return;
+        }
+        if (r.exception) {
+            // Step_read/throw_ref: the host's exception unwinds from the call.
+            pending = r.exception;
             return;
         }
         for (const Value& v : r.results) PUSH(v);
@@ -420,7 +448,7 @@ Outcome Thread::run(size_t entry_depth)
                 std::string trap;
                 call_host(callee, trap);
                 if (!trap.empty()) TRAP(trap);
-                if (tail) {
+                if (tail && !pending) {
                     if (frames_.size() == entry_depth) {
                         sp_ = sp;
                         return Outcome{};
@@ -705,6 +733,7 @@ Outcome Thread::run(size_t entry_depth)
             if (m->grow(delta)) {
                 RULE("Step/memory.grow-succeed");
                 PUSH(is64 ? Value::from_i64(old) : Value::from_i32(static_cast<uint32_t>(old)));
+                if (store_.memory_grown) store_.memory_grown(m);
             } else {
                 RULE("Step/memory.grow-fail");
                 PUSH(is64 ? Value::from_i64(UINT64_MAX) : Value::from_i32(UINT32_MAX));

@@ -60,8 +60,26 @@ private:
         return true;
     }
 
+    // The operand stack's storage: address space reserved up front and
+    // committed by the kernel on first touch (its zero pages are zero
+    // Values), so a Thread costs the pages its deepest call used, not its
+    // maximum — JSPI keeps one Thread per suspended promising call.
+    class ValueStorage {
+    public:
+        explicit ValueStorage(size_t n);
+        ~ValueStorage();
+        ValueStorage(const ValueStorage&) = delete;
+        ValueStorage& operator=(const ValueStorage&) = delete;
+        Value* data() const { return data_; }
+        size_t size() const { return size_; }
+
+    private:
+        Value* data_ = nullptr;
+        size_t size_ = 0;  // 0 when the reservation failed: every call then exhausts the stack
+    };
+
     Store& store_;
-    std::vector<Value> stack_;
+    ValueStorage stack_;
     std::vector<Frame> frames_;
     size_t max_frames_;
     Value* sp_ = nullptr;  // next free slot

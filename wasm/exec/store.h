@@ -31,10 +31,15 @@ struct ModuleInst;
 inline constexpr uint64_t kMaxArrayLength = uint64_t{1} << 26;  // elements: 1 GiB of 16-byte slots
 inline constexpr uint64_t kMaxTableSize = uint64_t{1} << 24;    // elements
 
-// A host function's outcome: results, or a trap message.
+struct ExnInst;
+
+// A host function's outcome: results, a trap message, or an exception the
+// host throws into Wasm (the JS API's host functions throw a JS exception
+// as a Wasm exception: a Wasm handler can catch it, as `throw` would).
 struct HostResult {
     std::vector<Value> results;
-    std::string trap;  // empty: no trap
+    std::string trap;            // empty: no trap
+    ExnInst* exception = nullptr;  // not null: the host threw this exception
 };
 using HostFunc = std::function<HostResult(const std::vector<Value>& args)>;
 
@@ -157,6 +162,10 @@ public:
     void set_gc_budget(uint64_t bytes) { gc_budget_ = std::max(bytes, gc_bytes_); }
     ExnInst* alloc_exn() { return &exns_.emplace_back(); }
     ModuleInst* alloc_module() { return &modules_.emplace_back(); }
+
+    // The embedder's hook after a memory.grow instruction grew a memory (the
+    // JS API refreshes the buffer of the memory's Memory object); may be empty.
+    std::function<void(MemInst*)> memory_grown;
 
 private:
     std::deque<FuncInst> funcs_;

@@ -1,6 +1,8 @@
 // ECMA-262 §16.2.1 Module Semantics: Module Records, Cyclic Module Records.
 #include "abstract_ops/module_records.h"
 
+#include "spec/recording.h"
+
 #include <algorithm>
 
 #include "algorithms/modules.h"
@@ -44,6 +46,13 @@ const char* ModuleStatusName(ModuleStatus status)
     case ModuleStatus::Evaluated: return "evaluated";
     }
     return "?";
+}
+
+TracedModuleStatus& TracedModuleStatus::operator=(ModuleStatus status)
+{
+    status_ = status;
+    if (spec::tracing_fields()) spec::trace_field(module_.trace_name(), "[[Status]]", ModuleStatusName(status));
+    return *this;
 }
 
 void ModuleRecord::visit_edges(Visitor& visitor)

@@ -104,12 +104,30 @@ public:
     // Evaluate ( ): a Promise.
     virtual Object* Evaluate(Agent&) = 0;
 
+    // How `lockstep trace` names the record ("module a.mjs").
+    virtual std::string trace_name() const { return "module"; }
+
     void visit_edges(Visitor&) override;
 };
 
 // [[Status]] (Table "Additional Fields of Cyclic Module Records").
 enum class ModuleStatus : uint8_t { New, Unlinked, Linking, Linked, Evaluating, EvaluatingAsync, Evaluated };
 const char* ModuleStatusName(ModuleStatus);
+
+// A Cyclic Module Record's [[Status]], which reports each change to a
+// running `lockstep trace` (spec::trace_field) so that a trace shows the
+// records moving through the states; otherwise a plain ModuleStatus.
+class TracedModuleStatus {
+public:
+    explicit TracedModuleStatus(const ModuleRecord& module) : module_(module) {}
+    TracedModuleStatus(const TracedModuleStatus&) = delete;
+    operator ModuleStatus() const { return status_; }
+    TracedModuleStatus& operator=(ModuleStatus status);
+
+private:
+    const ModuleRecord& module_;
+    ModuleStatus status_ = ModuleStatus::New;
+};
 
 // [[AsyncEvaluationOrder]]: ~unset~, an integer, or ~done~.
 struct AsyncEvaluationOrderValue {
@@ -128,7 +146,7 @@ struct AsyncEvaluationOrderValue {
 // §16.2.1.6 Cyclic Module Records.
 class CyclicModuleRecord : public ModuleRecord {
 public:
-    ModuleStatus Status = ModuleStatus::New;
+    TracedModuleStatus Status{*this};
     Value EvaluationError = Value::empty();  // the thrown value of the throw completion; empty is ~empty~
     std::optional<uint32_t> DFSIndex;          // nullopt is ~empty~
     std::optional<uint32_t> DFSAncestorIndex;  // nullopt is ~empty~

@@ -472,4 +472,10 @@ ThrowCompletionOr<void> SourceTextModuleRecord::ExecuteModule(Agent& agent,
     return {};
 }
 
+std::string SourceTextModuleRecord::trace_name() const
+{
+    if (!ECMAScriptCode || ECMAScriptCode->file_name.empty()) return "module";
+    return "module " + ECMAScriptCode->file_name;
+}
+
 }  // namespace lockstep

@@ -54,6 +54,8 @@ public:
     std::vector<ExportEntryRecord> IndirectExportEntries;
     std::vector<ExportEntryRecord> StarExportEntries;
 
+    std::string trace_name() const override;
+
     // §16.2.1.7.2.1 GetExportedNames ( [ exportStarSet ] )
     std::vector<std::u16string_view> GetExportedNames(Agent&, std::vector<ModuleRecord*>* exportStarSet = nullptr) override;
     // §16.2.1.7.2.2 ResolveExport ( exportName [ , resolveSet ] )

@@ -14,6 +14,7 @@
 #include "abstract_ops/source_text_module_records.h"
 #include "abstract_ops/synthetic_module_records.h"
 #include "abstract_ops/type_conversion.h"
+#include "spec/recording.h"
 #include "algorithms/scripts.h"
 #include "builtins/intrinsics.h"
 #include "runtime/agent.h"

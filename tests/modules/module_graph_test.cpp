@@ -262,5 +262,40 @@ TEST_F(ModuleTest, GraphsSurviveCollectionAtEveryAllocation)
     agent.heap.set_stress(false);
 }
 
+// `lockstep trace` shows the records' [[Status]] as it changes: each
+// assignment reports to the trace's field observer (spec::trace_field).
+std::vector<std::string>* g_status_changes = nullptr;
+
+TEST_F(ModuleTest, StatusChangesReachATrace)
+{
+    add(u"a", "import 'b';");
+    add(u"b", "await 0;");
+    std::vector<std::string> changes;
+    g_status_changes = &changes;
+    spec::g_field_observer = [](std::string_view record, std::string_view field, std::string_view value) {
+        g_status_changes->push_back(std::string(record) + " " + std::string(field) + " " + std::string(value));
+    };
+    PromiseObject* promise = run(u"a");
+    spec::g_field_observer = nullptr;
+    ASSERT_TRUE(promise);
+    EXPECT_EQ(promise->PromiseState, PromiseState::Fulfilled);
+    // InnerModuleLinking sets linking (step 4) on a then b, and linked on
+    // both when the SCC completes (13.b.iv); b has top-level await, so
+    // InnerModuleEvaluation leaves it evaluating-async (16.b.v), then a;
+    // AsyncModuleExecutionFulfilled sets b evaluated (7), then a (12.c.i / 12.b.i).
+    std::vector<std::string> expected = {
+        "module a [[Status]] unlinked",       "module b [[Status]] unlinked",
+        "module a [[Status]] linking",        "module b [[Status]] linking",
+        "module b [[Status]] linked",         "module a [[Status]] linked",
+        "module a [[Status]] evaluating",     "module b [[Status]] evaluating",
+        "module b [[Status]] evaluating-async", "module a [[Status]] evaluating-async",
+        "module b [[Status]] evaluated",      "module a [[Status]] evaluated",
+    };
+    std::vector<std::string> seen;
+    for (const std::string& change : changes)
+        if (change.find(" new") == std::string::npos) seen.push_back(change);
+    EXPECT_EQ(seen, expected);
+}
+
 }  // namespace
 }  // namespace lockstep::testing

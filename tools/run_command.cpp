@@ -1,8 +1,9 @@
 // lockstep run [--module] FILE.js|FILE.mjs (FILE.wasm and FILE.wat: tools/run_wasm.cpp)
 // Runs a script — or, for FILE.mjs or with --module, a module graph loaded
 // from disk (imports resolve relative to the importing file; `.json` with
-// `with { type: "json" }` is a JSON module) — in a fresh realm whose global object has `print` and
-// `console.log` (host-defined additions). An uncaught exception is printed
+// `with { type: "json" }` is a JSON module) — in a fresh realm whose global object has `print`,
+// `console.log` and `setTimeout` / `clearTimeout` on a virtual clock (host-defined
+// additions, runtime/host_timers.h). An uncaught exception is printed
 // as "Uncaught TypeError: message" followed by the source positions it went
 // through ("    at FILE:LINE:COL"), and the exit status is 1. So is a promise
 // still rejected without a handler once the job queue is empty ("Uncaught
@@ -23,6 +24,7 @@
 #include "builtins/intrinsics.h"
 #include "runtime/agent.h"
 #include "runtime/builtin_function.h"
+#include "runtime/host_timers.h"
 #include "runtime/ordinary_object.h"
 #include "runtime/promise_object.h"
 #include "runtime/error.h"
@@ -66,7 +68,7 @@ public:
         Object* console = OrdinaryObjectCreate(agent, realm.intrinsic(Intrinsic::ObjectPrototype));
         TRY(define(*console, "log", CreateBuiltinFunction(agent, Print, 0, agent.key("log"), {.realm = &realm})));
         TRY(define(global, "console", console));
-        return {};
+        return timers_.define(agent, realm, global);
     }
 
     // §27.2.1.9: "reject" for a promise rejected with no handler, "handle"
@@ -81,6 +83,9 @@ public:
     }
 
     List<Object*> unhandled_rejections;
+
+private:
+    HostTimers timers_;
 };
 
 // "TypeError: message" for an error object, ToString for anything else.

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unordered_set>
 
 #include "abstract_ops/object_operations.h"
 #include "abstract_ops/testing_and_comparison.h"
@@ -14,6 +13,7 @@
 #include "builtins/intrinsics.h"  // every realm gets the built-ins (and WebAssembly)
 #include "runtime/agent.h"
 #include "runtime/host.h"
+#include "runtime/host_timers.h"
 #include "runtime/ordinary_object.h"
 #include "runtime/realm.h"
 #include "runtime/root.h"
@@ -67,31 +67,7 @@ public:
                                                         0, agent.key(name), {.realm = &realm}),
                                   true, false, true);
         define("console", console.get());
-        // setTimeout(handler, timeout, ...arguments): a timeout job at now + timeout.
-        function("setTimeout", 1, [this](Agent& agent, BuiltinFunction&, Value, std::span<const Value> args, Object*)
-                                      -> ThrowCompletionOr<Value> {
-            Root<Value> handler = argument(args, 0);
-            double delay = TRY(ToNumber(agent, argument(args, 1)));
-            if (!(delay > 0)) delay = 0;
-            List<Value> extra;
-            for (size_t i = 2; i < args.size(); ++i) extra.append(args[i]);
-            const double id = ++last_timer_;
-            const double due = now_ + delay;
-            agent.host.HostEnqueueTimeoutJob(agent, [this, &agent, handler, extra, id, due]() -> ThrowCompletionOr<void> {
-                if (cancelled_.erase(id)) return {};
-                if (due > now_) now_ = due;
-                if (!IsCallable(handler.get())) return {};
-                TRY(Call(agent, handler.get(), Value::undefined(), extra.items()));
-                return {};
-            }, agent.current_realm(), due);
-            return Value::number(id);
-        });
-        function("clearTimeout", 1, [this](Agent& agent, BuiltinFunction&, Value, std::span<const Value> args, Object*)
-                                        -> ThrowCompletionOr<Value> {
-            double id = TRY(ToNumber(agent, argument(args, 0)));
-            if (id > 0 && id <= last_timer_) cancelled_.insert(id);
-            return Value::undefined();
-        });
+        TRY(timers_.define(agent, realm, global));
         // __wpt_result(name, status, message) and __wpt_done(status, message)
         function("__wpt_result", 3, [this](Agent& agent, BuiltinFunction&, Value, std::span<const Value> args, Object*)
                                         -> ThrowCompletionOr<Value> {
@@ -119,9 +95,7 @@ public:
     }
 
 private:
-    double now_ = 0;
-    double last_timer_ = 0;
-    std::unordered_set<double> cancelled_;
+    HostTimers timers_;
 };
 
 constexpr const char* kPrelude = R"JS(

@@ -65,6 +65,21 @@ TEST_F(RunCommandTest, TheExecutableExists)
     ASSERT_TRUE(fs::exists(lockstep_executable())) << lockstep_executable();
 }
 
+// setTimeout / clearTimeout (runtime/host_timers.h): timeouts run after the
+// promise jobs, in the order of their due times on a virtual clock, with
+// their extra arguments; a cleared one never runs.
+TEST_F(RunCommandTest, TimersRunInDueOrderAfterThePromiseJobs)
+{
+    RunResult result = run_script("setTimeout(() => print('20'), 20);\n"
+                                  "const id = setTimeout(() => print('cleared'), 5);\n"
+                                  "setTimeout((a) => print('10', a), 10, 'arg');\n"
+                                  "clearTimeout(id);\n"
+                                  "Promise.resolve().then(() => print('job'));\n"
+                                  "(async () => { await new Promise(r => setTimeout(r, 30)); print('30'); })();\n");
+    EXPECT_EQ(result.output, "job\n10 arg\n20\n30\n");
+    EXPECT_EQ(result.exit_status, 0);
+}
+
 TEST_F(RunCommandTest, ARejectionWithoutAHandlerIsReportedAndFailsTheRun)
 {
     RunResult result = run_script("Promise.reject(new Error(\"boom\"));\n");

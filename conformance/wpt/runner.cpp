@@ -103,6 +103,68 @@ add_result_callback(function (test) { __wpt_result(test.name, test.status, test.
 add_completion_callback(function (tests, status) { __wpt_done(status.status, status.message); });
 )JS";
 
+// assert_throws and promise_rejects, which testharness.js had before it split
+// them into assert_throws_js / assert_throws_dom / assert_throws_exactly (and
+// the promise_rejects_* twins) and which the JSPI tests still call. The
+// expected exception is, as it used to be, one of:
+//   - a constructor: the thrown value must be an object made by it (as
+//     assert_throws_js checks);
+//   - a DOMException-style name or code (a string or a number): checked as
+//     assert_throws_dom checks;
+//   - an object: the thrown value must be an object with the same name (and,
+//     when the expected object has a code, the same code); an expected object
+//     without a name (a WebAssembly.Exception) is matched by its constructor.
+// promise_rejects(test, expected, promise, description) returns a promise
+// that asserts the rejection in the same way.
+constexpr const char* kHistoricalAsserts = R"JS(
+(function () {
+  function describe(description) {
+    return description === undefined ? "" : String(description) + ": ";
+  }
+  function assert_throws(expected, func, description) {
+    if (typeof expected === "function") return assert_throws_js(expected, func, description);
+    if (typeof expected === "string" || typeof expected === "number")
+      return assert_throws_dom(expected, func, description);
+    if (typeof expected !== "object" || expected === null)
+      throw new AssertionError("Test bug: assert_throws() needs an exception constructor, code or object");
+    let thrown;
+    try {
+      func.call(this);
+    } catch (e) {
+      thrown = { value: e };
+    }
+    if (thrown === undefined)
+      throw new AssertionError("assert_throws: " + describe(description) + format_value(func) + " did not throw");
+    const e = thrown.value;
+    if (e instanceof AssertionError) throw e;
+    if (typeof e !== "object" || e === null)
+      throw new AssertionError("assert_throws: " + describe(description) + format_value(func) + " threw " +
+                               format_value(e) + ", not an object");
+    if (expected.name === undefined) {
+      if (e.constructor !== expected.constructor)
+        throw new AssertionError("assert_throws: " + describe(description) + format_value(func) + " threw " +
+                                 format_value(e) + ", expected an object like " + format_value(expected));
+      return;
+    }
+    if (!("name" in e) || e.name !== expected.name)
+      throw new AssertionError("assert_throws: " + describe(description) + format_value(func) + " threw " +
+                               format_value(e) + " (" + format_value(e.name) + "), expected " +
+                               format_value(expected) + " (" + format_value(expected.name) + ")");
+    if ("code" in expected && (!("code" in e) || e.code !== expected.code))
+      throw new AssertionError("assert_throws: " + describe(description) + format_value(func) + " threw " +
+                               format_value(e) + " with code " + format_value(e.code) + ", expected code " +
+                               format_value(expected.code));
+  }
+  function promise_rejects(test, expected, promise, description) {
+    return new Promise(promise.then.bind(promise))
+        .then(test.unreached_func("Should have rejected: " + description))
+        .catch(function (e) { assert_throws(expected, function () { throw e; }, description); });
+  }
+  self.assert_throws = assert_throws;
+  self.promise_rejects = promise_rejects;
+})();
+)JS";
+
 // "Name: message" of a thrown value, reading no more than name and message.
 std::string Describe(Agent& agent, Value thrown)
 {
@@ -208,7 +270,9 @@ FileRun RunFile(const WptFile& file, const RunOptions& options)
         host.run.harness_error = "cannot read " + harness;
         return host.run;
     }
-    if (!run_script(harness, *harness_source) || !run_script("prelude", kPrelude)) return host.run;
+    if (!run_script(harness, *harness_source) || !run_script("prelude", kPrelude) ||
+        !run_script("historical asserts", kHistoricalAsserts))
+        return host.run;
     for (const std::string& script : file.scripts) {
         auto source = ReadFile(script);
         if (!source) {

@@ -7,7 +7,9 @@
 // `clearTimeout` backed by the agent's timeout queue (runtime/host.h
 // HostEnqueueTimeoutJob, on a virtual clock: time advances to each timeout
 // as it runs), and two report functions the runner's prelude hands to
-// add_result_callback / add_completion_callback. The `// META: script=`
+// add_result_callback / add_completion_callback; a second prelude adds the
+// older assert_throws / promise_rejects, which the JSPI tests still call and
+// this testharness.js no longer has. The `// META: script=`
 // includes run first, in order; `/wasm/jsapi/NAME` is NAME in the js-api
 // folder of the suite root (for a test outside js-api, such as JSPI's, a
 // file of that name in the test's own folder comes first).

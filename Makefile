@@ -152,6 +152,7 @@ conformance-smoke: $(BUILD)/lockstep
 
 demo: $(BUILD)/lockstep
 	$(BUILD)/lockstep run examples/hello.js
+	$(BUILD)/lockstep run examples/modules/main.mjs
 	$(BUILD)/lockstep run examples/add.wat --invoke add 2 3
 
 # Benchmarks are separate binaries (never part of the product): bench/<name>/*.cpp.

@@ -101,9 +101,9 @@ std::variant<SourceTextModuleRecord*, SyntaxError> ParseModule(Agent& agent, std
     auto* record = agent.heap.allocate<SourceTextModuleRecord>();
     record->Realm = &realm;
     record->HasTLA = async;
-    record->Status = ModuleStatus::New;
     record->HostDefined = hostDefined;
-    record->ECMAScriptCode = std::move(body);
+    record->ECMAScriptCode = std::move(body);  // first: a trace names the record by its file
+    record->Status = ModuleStatus::New;
     record->RequestedModules = std::move(requestedModules);
     record->ImportEntries = std::move(importEntries);
     record->LocalExportEntries = std::move(localExportEntries);

@@ -4,7 +4,7 @@
 # the runners print now. Never edit those tables by hand.
 # Usage: conformance/readme_tables.sh [--only NAME[,NAME…]] [TEST262_DIR] [WASM_TESTS_DIR]
 # --only regenerates just the named tables (test262-parse, test262-run, wast,
-# spec-check, module-coverage, bench), e.g. `--only spec-check` after a change
+# spec-check, module-coverage, wpt, bench), e.g. `--only spec-check` after a change
 # to the markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,6 +85,22 @@ if wanted wast; then
         'BEGIN { printf "| `wast core legacy` | %d | %d | %d | %d | %.2f%% | %.1f s |\n", p + f + s, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
 } > "$out/wast.md"
 replace_section wast "$out/wast.md"
+fi
+
+if wanted wpt; then
+{
+    echo "| run | subtests | passed | failed | skipped | passed of run | wall time |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    for suite in js-api jspi; do
+        start=$(date +%s.%N)
+        "$lockstep" wpt --summary-file "$out/sum" "$wasm_tests/$suite" > "$out/wpt.log" 2>&1 || true
+        end=$(date +%s.%N)
+        read -r passed failed skipped _ < "$out/sum"
+        awk -v l="$suite" -v p="$passed" -v f="$failed" -v s="$skipped" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" \
+            'BEGIN { printf "| `wpt %s` | %d | %d | %d | %d | %.2f%% | %.1f s |\n", l, p + f + s, p, f, s, (p + f) ? 100 * p / (p + f) : 0, t }'
+    done
+} > "$out/wpt.md"
+replace_section wpt "$out/wpt.md"
 fi
 
 # The markers against the pinned specs: the totals `lockstep spec check`
